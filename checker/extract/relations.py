@@ -1,0 +1,654 @@
+"""From the items of a sentence to facts: labels, and which figure belongs to which.
+
+The grammar delimits the constructions and their nesting; this module reads their order:
+
+- a share belongs to the figure before it in its clause ("nữ 12 đồng chí, chiếm 18,46%"), or
+  to the figure that owns its bracket ("1.467/1.872 học viên ... (chiếm 78,37%)");
+- a bracket right after a count lists its parts ("8.007 người (nam 4.519, nữ 3.488)") or
+  says how it changed ("65 đồng chí (giảm 52 đồng chí so với ...)");
+- "trong đó", "gồm", "bao gồm", "cụ thể" open a list of parts of the count before them, or,
+  at the start of a sentence, of the total of the sentence before;
+- a share's whole is the total its count is a part of, else the first count of its
+  sentence, else the nearest total before it, else the sum of sibling counts whose shares
+  make a complete breakdown, else unknown (the numeric rules may infer one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterator
+
+from checker import units
+from checker.extract import labels
+from checker.extract.transform import Clause, Item
+from checker.facts import (
+    Date,
+    Delta,
+    Fact,
+    Number,
+    Percent,
+    Quantity,
+    Ratio,
+    Reference,
+    Span,
+    Target,
+    Term,
+    Total,
+)
+
+_LABEL_STOP = {"COMMA", "SEMI", "BREAKDOWN", "QUOTE", "OTHER"}
+_MAX_LABEL_WORDS = 10
+_PERCENT_KINDS = ("share", "bare_percent")
+
+
+@dataclass
+class Known:
+    """A quantity already made into a fact, remembered for the sentences that follow."""
+
+    id: int
+    value: Decimal
+    unit: str | None
+    is_total: bool
+    sentence: int
+
+
+@dataclass
+class _Info:
+    """What is being learnt about one item while the sentence is read."""
+
+    id: int
+    label: str = ""
+    level: str | None = None
+    period: str | None = None
+    is_total: bool = False
+    unit: str | None = None
+    scale: Decimal = Decimal(1)
+    part: int | None = None  # percent -> the figure it describes
+    whole: int | None = None
+    whole_source: str = "none"
+    whole_parts: tuple[int, ...] = ()
+    subject: int | None = None  # delta/target -> what changed
+    rate: int | None = None  # ratio -> its percent
+    date: int | None = None  # reference -> its date
+    issuer: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class _Total:
+    total: Item
+    parts: list[Item]
+    marker: str
+    start: int
+    end: int
+
+
+@dataclass
+class Context:
+    """What a sentence may refer to in the sentences before it."""
+
+    quantities: list[Known] = field(default_factory=list)
+
+    def recent(self, sentence: int, reach: int = 2) -> Iterator[Known]:
+        """The quantities of this sentence and the ``reach`` before it, nearest first."""
+        for known in reversed(self.quantities):
+            if known.sentence < sentence - reach:
+                break
+            yield known
+
+
+class SentenceFacts:
+    """Turns the clauses of one sentence into facts with ids from ``first_id``."""
+
+    def __init__(self, clauses: list[Clause], sentence: int, first_id: int, ctx: Context):
+        self.clauses = clauses
+        self.sentence = sentence
+        self.ctx = ctx
+        self.info: dict[int, _Info] = {}  # id(item) -> info
+        self.items: list[Item] = []
+        self.totals: list[_Total] = []
+        self.parent_of: dict[int, Item] = {}  # id(part) -> owner, for parts of totals
+        next_id = first_id
+        for item in _walk_items(clauses):
+            if item.kind in _FACT_KINDS:
+                self.info[id(item)] = _Info(next_id)
+                self.items.append(item)
+                next_id += 1
+        self.next_id = next_id
+        self.period = self._sentence_period()
+
+    # -- public ------------------------------------------------------------------------
+    def build(self, text: str) -> list[Fact]:
+        self._labels(self.clauses, "")
+        self._relate(self.clauses, owner=None, context=None, top=True)
+        self._wholes()
+        self._citations(self.clauses, text)
+        facts = [self._fact(item, text) for item in self.items]
+        for tot in self.totals:
+            facts.append(self._total_fact(tot, text))
+        for item in self.items:
+            if item.kind == "quantity":
+                inf = self.info[id(item)]
+                self.ctx.quantities.append(
+                    Known(inf.id, _value(item, inf), inf.unit, inf.is_total, self.sentence)
+                )
+        return facts
+
+    # -- labels --------------------------------------------------------------------------
+    def _labels(self, clauses: list[Clause], context_label: str) -> None:
+        for clause in clauses:
+            for i, item in enumerate(clause):
+                if item.kind == "group":
+                    before = self._words_before(clause, i)[0]
+                    self._labels(item.clauses, labels.normalise(before) or context_label)
+                    continue
+                if id(item) not in self.info:
+                    continue
+                inf = self.info[id(item)]
+                words, is_total = self._words_before(clause, i)
+                own = labels.normalise(words)
+                after = labels.normalise(self._words_after(clause, i))
+                inf.is_total = is_total or self._total_keyword_before(clause, i)
+                if item.unit_text:
+                    inf.unit = units.canonical(item.unit_text)
+                    inf.scale = _scale(inf.unit)
+                if item.kind == "quantity":
+                    unit_label = " ".join(filter(None, [(item.unit_text or "").lower(), after]))
+                    kind_unit = inf.unit not in (None, "person")
+                    inf.label = (unit_label if (kind_unit or not own) and unit_label else own)
+                elif item.kind in ("ratio",):
+                    inf.label = own or " ".join(filter(None, [(item.unit_text or "").lower(), after]))
+                elif item.kind == "bare_percent":
+                    inf.label = context_label or own
+                    inf.level = labels.level(own)
+                else:
+                    inf.label = own
+                if inf.level is None:
+                    inf.level = labels.level(inf.label) or labels.level(own)
+                inf.period = self.period
+
+    def _words_before(self, clause: Clause, i: int) -> tuple[list[str], bool]:
+        words: list[str] = []
+        is_total = False
+        j = i - 1
+        while j >= 0 and len(words) < _MAX_LABEL_WORDS:
+            it = clause[j]
+            if it.kind == "token" and it.type in ("WORD", "AGE"):
+                words.insert(0, it.text)
+            elif it.kind == "token" and it.type == "COLON":
+                pass
+            elif (
+                it.kind == "token"
+                and it.type == "COMMA"
+                and words
+                and j > 0
+                and clause[j - 1].kind == "token"
+                and clause[j - 1].type == "WORD"
+            ):
+                # "cán bộ, công chức, viên chức của tỉnh 16.244": a list of words is one label
+                words.insert(0, ",")
+            elif it.kind == "token" and it.type == "TOTAL_KW":
+                is_total = True
+                break
+            else:
+                break
+            j -= 1
+        return words, is_total
+
+    def _words_after(self, clause: Clause, i: int) -> list[str]:
+        words: list[str] = []
+        for it in clause[i + 1 :]:
+            if it.kind == "token" and it.type in ("WORD", "AGE") and len(words) < 6:
+                words.append(it.text)
+            else:
+                break
+        return words
+
+    @staticmethod
+    def _total_keyword_before(clause: Clause, i: int) -> bool:
+        for it in reversed(clause[:i]):
+            if it.kind == "token" and it.type == "TOTAL_KW":
+                return True
+            if it.is_figure or it.kind == "group":
+                return False
+        return False
+
+    def _sentence_period(self) -> str | None:
+        for item in _walk_items(self.clauses, skip_bases=True):
+            if item.kind == "term" and item.years:
+                start, end = item.years
+                return f"{start}-{end}" if end else str(start)
+        return None
+
+    # -- relations -------------------------------------------------------------------------
+    def _relate(
+        self, clauses: list[Clause], owner: Item | None, context: Item | None, top: bool
+    ) -> None:
+        breakdown: _Total | None = None
+        across = False  # whether the open breakdown continues over ";"
+        for ci, clause in enumerate(clauses):
+            if breakdown is not None and ci > 0:
+                first = next((it for it in clause if it.kind == "quantity"), None)
+                if not (across or (first is not None and self._has_attribute(first))):
+                    self._close(breakdown)
+                    breakdown = None
+            last_fig: Item | None = None
+            last_qty: Item | None = None
+            for i, item in enumerate(clause):
+                kind = item.kind
+                if kind in ("quantity", "ratio"):
+                    if breakdown is not None and item is not breakdown.total:
+                        if self._compatible(breakdown.total, item):
+                            breakdown.parts.append(item)
+                    last_fig = item
+                    if kind == "quantity":
+                        last_qty = item
+                elif kind in _PERCENT_KINDS or (kind == "rate" and item.base is None):
+                    target = last_fig or owner or context
+                    target = self._figure_of(target)
+                    if target is not None and target.kind == "ratio":
+                        self.info[id(target)].rate = self.info[id(item)].id
+                        self.info[id(item)].part = self.info[id(target)].id
+                        self.info[id(item)].whole_source = "ratio"
+                    elif target is not None and kind != "bare_percent":
+                        self.info[id(item)].part = self.info[id(target)].id
+                        self.info[id(item)].label = self.info[id(target)].label
+                        self.info[id(item)].level = self.info[id(target)].level
+                    if last_fig is None:
+                        last_fig = item
+                elif kind == "rate" or kind in ("delta", "multiple"):
+                    subject = last_fig or owner or context
+                    if subject is not None and subject.kind in ("share", "rate", "bare_percent"):
+                        if item.measure == "count" and kind != "rate":
+                            subject = self._figure_of(subject)
+                    if subject is not None and id(subject) in self.info:
+                        self.info[id(item)].subject = self.info[id(subject)].id
+                    if kind == "rate" and last_fig is None:
+                        last_fig = item
+                elif kind == "group":
+                    prev = clause[i - 1] if i > 0 else None
+                    grp_owner = prev if prev is not None and prev.is_figure else None
+                    before = len(self.totals)
+                    self._relate(item.clauses, grp_owner, last_fig or owner, top=False)
+                    total_item = self._figure_of(grp_owner)
+                    if total_item is not None and total_item.kind == "quantity":
+                        claimed = any(t.total is total_item for t in self.totals[before:])
+                        parts = [
+                            it
+                            for cl in item.clauses
+                            for it in cl
+                            if it.kind == "quantity" and self._compatible(total_item, it)
+                        ]
+                        if parts and not claimed:
+                            self.totals.append(_Total(total_item, parts, "", item.start, item.end))
+                elif kind == "token" and item.type == "BREAKDOWN":
+                    if breakdown is not None:
+                        self._close(breakdown)
+                    total_item = last_qty
+                    across = False
+                    if total_item is None and not any(it.is_figure for it in clause[:i]):
+                        total_item = self._figure_of(owner) if owner is not None else None
+                        across = True
+                        if total_item is None and top and ci == 0:
+                            total_item = self._previous_total()
+                    breakdown = (
+                        _Total(total_item, [], item.text.lower(), item.start, item.end)
+                        if total_item is not None
+                        else None
+                    )
+        if breakdown is not None:
+            self._close(breakdown)
+
+    def _close(self, breakdown: _Total) -> None:
+        if not breakdown.parts:
+            return
+        if isinstance(breakdown.total, _KnownItem):
+            # The total of the sentence before was a guess: keep the nearest one that can
+            # hold every part (same kind of unit, at least as large as the largest part).
+            largest = max(_value(p, self.info[id(p)]) for p in breakdown.parts)
+            unit = next((self.info[id(p)].unit for p in breakdown.parts if self.info[id(p)].unit), None)
+            for known in self._total_candidates():
+                if known.value >= largest and units.compatible(known.unit, unit):
+                    breakdown.total = _KnownItem(known)
+                    break
+            else:
+                return
+        self.totals.append(breakdown)
+
+    def _figure_of(self, item: Item | None) -> Item | None:
+        """The count a share, rate or change is about: itself for a count or ratio."""
+        if item is None:
+            return None
+        if item.kind in ("quantity", "ratio"):
+            return item
+        inf = self.info.get(id(item))
+        if inf is None:
+            return None
+        ref = inf.part if item.kind != "rate" else (inf.subject if item.base else inf.part)
+        for it in self.items:
+            if self.info[id(it)].id == ref:
+                return it
+        return None
+
+    def _total_candidates(self) -> list[Known]:
+        """Totals of the sentence before, nearest first, those with a unit first."""
+        found = [k for k in self.ctx.recent(self.sentence) if k.sentence < self.sentence and k.is_total]
+        return [k for k in found if k.unit] + [k for k in found if not k.unit]
+
+    def _previous_total(self) -> Item | None:
+        """A stand-in for a total of the sentence before ("Trong đó: ...")."""
+        candidates = self._total_candidates()
+        return _KnownItem(candidates[0]) if candidates else None
+
+    def _compatible(self, total: Item, part: Item) -> bool:
+        if isinstance(total, _KnownItem):
+            unit_a = total.known.unit
+        else:
+            unit_a = self.info[id(total)].unit if id(total) in self.info else None
+        unit_b = self.info[id(part)].unit if id(part) in self.info else None
+        return units.compatible(unit_a, unit_b)
+
+    def _has_attribute(self, item: Item) -> bool:
+        return labels.attribute(self.info[id(item)].label) is not None
+
+    # -- wholes of shares ------------------------------------------------------------------
+    def _wholes(self) -> None:
+        part_of: dict[int, int] = {}
+        for tot in self.totals:
+            owner_id = self._id(tot.total)
+            for p in tot.parts:
+                part_of.setdefault(self.info[id(p)].id, owner_id)
+        first_top = next(
+            (it for cl in self.clauses for it in cl if it.kind == "quantity"), None
+        )
+        by_id = {self.info[id(it)].id: it for it in self.items}
+        orphans: list[Item] = []
+        for item in self.items:
+            if item.kind not in _PERCENT_KINDS and not (item.kind == "rate" and item.base is None):
+                continue
+            inf = self.info[id(item)]
+            if inf.whole_source == "ratio" or inf.part is None:
+                continue
+            part = by_id.get(inf.part)
+            if part is None or part.kind != "quantity":
+                continue
+            pinf = self.info[id(part)]
+            if inf.part in part_of:
+                inf.whole, inf.whole_source = part_of[inf.part], "total"
+            elif (
+                first_top is not None
+                and first_top is not part
+                and first_top.start < part.start
+                and self._compatible(first_top, part)
+                and _value(first_top, self.info[id(first_top)]) >= _value(part, pinf)
+                and not self._has_share(first_top)
+            ):
+                inf.whole, inf.whole_source = self.info[id(first_top)].id, "sentence"
+            else:
+                known = self._nearest_total(part, pinf)
+                if known is not None:
+                    inf.whole, inf.whole_source = known.id, "previous"
+                else:
+                    orphans.append(item)
+        self._sum_of_parts(orphans, by_id)
+
+    def _has_share(self, quantity: Item) -> bool:
+        qid = self.info[id(quantity)].id
+        return any(
+            self.info[id(it)].part == qid for it in self.items if it.kind in _PERCENT_KINDS
+        )
+
+    def _nearest_total(self, part: Item, pinf: _Info) -> Known | None:
+        value = _value(part, pinf)
+        for known in self.ctx.recent(self.sentence):
+            if known.is_total and units.compatible(known.unit, pinf.unit) and known.value >= value:
+                return known
+        for item in self.items:
+            if item is part or item.kind != "quantity" or item.start > part.start:
+                continue
+            inf = self.info[id(item)]
+            if inf.is_total and units.compatible(inf.unit, pinf.unit) and _value(item, inf) >= value:
+                return Known(inf.id, _value(item, inf), inf.unit, True, self.sentence)
+        return None
+
+    def _sum_of_parts(self, orphans: list[Item], by_id: dict[int, Item]) -> None:
+        """Shares with no stated whole, listed side by side: if they add up to about 100%,
+        the whole is the sum of their counts (a complete breakdown)."""
+        if len(orphans) < 2:
+            return
+        parts = [by_id[self.info[id(o)].part] for o in orphans]  # type: ignore[index]
+        if len({self.info[id(p)].unit for p in parts}) > 1:
+            return
+        dims = {a[0] for p in parts if (a := labels.attribute(self.info[id(p)].label))}
+        if len(dims) > 1:
+            return
+        total_share = sum((o.numbers[0].value for o in orphans), Decimal(0))
+        if not Decimal(90) <= total_share <= Decimal(110):
+            return
+        ids = tuple(self.info[id(p)].id for p in parts)
+        for o in orphans:
+            self.info[id(o)].whole_parts = ids
+            self.info[id(o)].whole_source = "parts"
+
+    # -- citations -----------------------------------------------------------------------
+    def _citations(self, clauses: list[Clause], text: str) -> None:
+        for clause in clauses:
+            for i, item in enumerate(clause):
+                if item.kind == "group":
+                    self._citations(item.clauses, text)
+                if item.kind != "reference":
+                    continue
+                inf = self.info[id(item)]
+                j = i + 1
+                while j < len(clause) and clause[j].kind == "token" and clause[j].type == "COMMA":
+                    j += 1
+                if j < len(clause) and clause[j].kind == "date":
+                    inf.date = self.info[id(clause[j])].id
+                    j += 1
+                words: list[str] = []
+                if j < len(clause) and clause[j].kind == "token" and clause[j].text.lower() == "của":
+                    j += 1
+                    while j < len(clause) and clause[j].kind == "token" and clause[j].type == "WORD":
+                        if clause[j].text.lower() in ("về", "thực", "quy", "hướng") and words:
+                            break
+                        words.append(clause[j].text)
+                        j += 1
+                    inf.issuer = " ".join(words) or None
+                while j < len(clause) and clause[j].kind == "token" and clause[j].type == "WORD" and clause[j].text.lower() in ("về", "việc"):
+                    j += 1
+                if j < len(clause) and clause[j].kind == "token" and clause[j].type == "QUOTE":
+                    k = j + 1
+                    while k < len(clause) and not (clause[k].kind == "token" and clause[k].type == "QUOTE"):
+                        k += 1
+                    if k < len(clause):
+                        inf.title = text[clause[j].end - self._base(text) : clause[k].start - self._base(text)].strip() or None
+
+    def _base(self, text: str) -> int:
+        return self._offset
+
+    # -- making the facts ------------------------------------------------------------------
+    _offset = 0
+
+    def _fact(self, item: Item, text: str) -> Fact:
+        inf = self.info[id(item)]
+        span = Span(item.start, item.end)
+        shown = text[item.start - self._offset : item.end - self._offset]
+        common = dict(id=inf.id, span=span, text=shown, sentence=self.sentence)
+        k = item.kind
+        if k == "quantity":
+            return Quantity(
+                **common,
+                number=item.numbers[0],
+                unit=inf.unit,
+                unit_text=item.unit_text,
+                scale=inf.scale,
+                label=inf.label,
+                level=inf.level,
+                period=inf.period,
+                is_total=inf.is_total,
+            )
+        if k in _PERCENT_KINDS or (k == "rate" and item.base is None):
+            return Percent(
+                **common,
+                number=item.numbers[0],
+                part=inf.part,
+                whole=inf.whole,
+                whole_source=inf.whole_source,
+                whole_parts=inf.whole_parts,
+                label=inf.label,
+                level=inf.level,
+                period=inf.period,
+                keyword=" ".join(item.keyword.lower().split()),
+            )
+        if k == "rate":
+            return Target(**common, number=item.numbers[0], subject=inf.subject, basis=_base_text(item))
+        if k == "ratio":
+            return Ratio(
+                **common,
+                numerator=item.numbers[0],
+                denominator=item.numbers[1],
+                label=inf.label,
+                rate=inf.rate,
+            )
+        if k in ("delta", "multiple"):
+            measure = "times" if k == "multiple" else item.measure
+            base_period = None
+            if item.base is not None and item.base.kind == "term" and item.base.years:
+                s, e = item.base.years
+                base_period = f"{s}-{e}" if e else str(s)
+            direction = -1 if item.keyword.lower().startswith("giảm") else 1
+            return Delta(
+                **common,
+                direction=direction,
+                amount=item.numbers[0],
+                unit=units.canonical(item.unit_text) if item.unit_text else None,
+                measure=measure,
+                subject=inf.subject,
+                base=_base_text(item),
+                base_period=base_period,
+            )
+        if k == "term":
+            assert item.years is not None
+            start, end = item.years
+            return Term(**common, start_year=start, end_year=end, word=" ".join(item.keyword.lower().split()))
+        if k == "date":
+            assert item.date is not None
+            d, m, y = item.date
+            return Date(**common, day=d, month=m, year=y, style=item.date_style)
+        assert k == "reference"
+        number, code = _split_code(item.code)
+        return Reference(
+            **common,
+            doc_type=item.keyword,
+            number=number,
+            code=code,
+            raw_code=item.code,
+            date=inf.date,
+            issuer=inf.issuer,
+            title=inf.title,
+        )
+
+    def _total_fact(self, tot: _Total, text: str) -> Total:
+        fid = self.next_id
+        self.next_id += 1
+        total_id = self._id(tot.total)
+        part_labels = [self.info[id(p)].label for p in tot.parts]
+        attrs = [labels.attribute(lbl) for lbl in part_labels]
+        dims = {a[0] for a in attrs if a}
+        marker = tot.marker
+        if attrs and all(attrs) and len(dims) == 1:
+            dim = next(iter(dims))
+            complete = labels.complete_dimension(dim, {a[1] for a in attrs if a})
+            relation, disjoint = ("partition" if complete else "subset"), True
+        elif any(attrs):
+            relation, disjoint = "subset", False
+        elif marker.startswith("trong đó") or len(tot.parts) == 1:
+            relation, disjoint = "subset", True
+        else:
+            relation, disjoint = "partition", True
+        start = min([tot.start] + [p.start for p in tot.parts])
+        end = max([tot.end] + [p.end for p in tot.parts])
+        if not isinstance(tot.total, _KnownItem):
+            start = min(start, tot.total.start)
+        return Total(
+            id=fid,
+            span=Span(start, end),
+            text=text[start - self._offset : end - self._offset][:200],
+            sentence=self.sentence,
+            total=total_id,
+            parts=tuple(self.info[id(p)].id for p in tot.parts),
+            relation=relation,
+            disjoint=disjoint,
+            marker=marker,
+        )
+
+    def _id(self, item: Item) -> int:
+        if isinstance(item, _KnownItem):
+            return item.known.id
+        return self.info[id(item)].id
+
+
+class _KnownItem(Item):
+    """A total from an earlier sentence, standing in an item's place."""
+
+    def __init__(self, known: Known) -> None:
+        super().__init__("quantity", -1, -1, "")
+        self.known = known
+
+
+_FACT_KINDS = (
+    "quantity",
+    "share",
+    "bare_percent",
+    "rate",
+    "ratio",
+    "delta",
+    "multiple",
+    "term",
+    "date",
+    "reference",
+)
+
+
+def _walk_items(clauses: list[Clause], skip_bases: bool = False) -> Iterator[Item]:
+    """Every item in text order, groups entered, the bases of changes included."""
+    for clause in clauses:
+        for item in clause:
+            if item.kind == "group":
+                yield from _walk_items(item.clauses, skip_bases)
+                continue
+            yield item
+            if item.base is not None and item.base.kind == "term" and not skip_bases:
+                yield item.base
+
+
+def _value(item: Item, inf: _Info) -> Decimal:
+    if isinstance(item, _KnownItem):
+        return item.known.value
+    return item.numbers[0].value * inf.scale
+
+
+def _scale(unit: str | None) -> Decimal:
+    return Decimal(1)
+
+
+def _base_text(item: Item) -> str:
+    if item.base is None:
+        return ""
+    return item.base.text
+
+
+def _split_code(raw: str) -> tuple[str | None, str | None]:
+    """"37-KH/TU" -> ("37", "KH/TU"); "22/2022/NQ-HĐND" -> ("22", "2022/NQ-HĐND")."""
+    if not raw or not raw[0].isdigit():
+        return None, None
+    i = 0
+    while i < len(raw) and raw[i].isdigit():
+        i += 1
+    number, rest = raw[:i], raw[i:]
+    return number, (rest[1:] or None) if rest else None
+
+
+def number_value(number: Number) -> Decimal:
+    return number.value

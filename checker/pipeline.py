@@ -1,0 +1,84 @@
+"""One pass over one input: load -> normalise -> parse -> facts -> rules -> located findings.
+
+This is also the library API for people who embed rasoat::
+
+    from checker import pipeline
+    result = pipeline.check_path("bao-cao.docx")
+    for f in result.findings:
+        print(f.line, f.column, f.code, f.finding.message.vi)
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from checker import engine
+from checker.engine import Document, Settings
+from checker.extract import extract
+from checker.facts import Facts
+from checker.findings import FileResult, Finding, Located
+from checker.loading import InputError, load_path, load_text
+from checker.source import Source
+
+
+def locate(source: Source, finding: Finding) -> Located:
+    start = source.position(finding.span.start)
+    end = source.end_position(max(finding.span.end, finding.span.start + 1))
+    return Located(
+        finding=finding,
+        line=start.line,
+        column=start.column,
+        end_line=end.line,
+        end_column=end.column,
+        where=source.where(finding.span.start),
+        source_line=source.line_text(start.line),
+    )
+
+
+def check_source(
+    source: Source,
+    settings: Settings | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    facts: Facts | None = None,
+) -> tuple[Located, ...]:
+    settings = settings or Settings()
+    facts = facts if facts is not None else extract(source)
+    doc = Document(source, facts, settings)
+    findings = engine.run(doc, engine.selected_rules(select, ignore))
+    return tuple(locate(source, f) for f in findings)
+
+
+def check_path(
+    path: str,
+    settings: Settings | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> FileResult:
+    """Check one file (or "-" for standard input); a file that cannot be read gives
+    a result with ``error`` set instead of an exception."""
+    try:
+        source = load_path(path)
+    except InputError as exc:
+        return FileResult(path=path, error=str(exc))
+    return FileResult(path=path, findings=check_source(source, settings, select, ignore))
+
+
+def check_text(
+    text: str,
+    settings: Settings | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    name: str = "<text>",
+) -> tuple[Located, ...]:
+    """Check a draft given as a string (plain text, footnotes as in a Word export)."""
+    return check_source(load_text(text, name), settings, select, ignore)
+
+
+def check_paths(
+    paths: Iterable[str],
+    settings: Settings | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> list[FileResult]:
+    return [check_path(p, settings, select, ignore) for p in paths]

@@ -1,0 +1,1 @@
+"""The Lark grammars (data): numbers and statistical sentences."""

@@ -1,0 +1,1 @@
+"""The rules rasoat applies, one module per rule, grouped by family."""

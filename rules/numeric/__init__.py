@@ -1,0 +1,1 @@
+"""Rules that re-derive the figures: shares, totals, ratios, differences, targets."""
