@@ -14,7 +14,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from lark import Lark
+from lark import Lark, Transformer
 
 import checker.grammars as _grammars
 
@@ -51,19 +51,37 @@ def _cache_file(grammar: str, start: str) -> str | bool:
 
 
 @lru_cache(maxsize=None)
-def parser(grammar: str, start: str, strict: bool = False) -> Lark:
+def parser(
+    grammar: str, start: str, strict: bool = False, transformer: Transformer | None = None
+) -> Lark:
     """The LALR parser of ``grammars/<grammar>.lark`` for one start symbol.
 
     ``strict=True`` makes any grammar conflict or terminal collision an error (the build
-    test uses it; it needs the ``interegular`` package).
+    test uses it; it needs the ``interegular`` package). A ``transformer`` is applied while
+    parsing (Lark's LALR option), so no tree is built: the facts step uses it for speed.
+    Tokens keep their positions; tree nodes carry none (the transformer computes spans).
     """
     return Lark.open(
         str(GRAMMAR_DIR / f"{grammar}.lark"),
         parser="lalr",
         lexer="contextual",
         start=start,
-        propagate_positions=True,
         maybe_placeholders=False,
         strict=strict,
+        transformer=transformer,
         cache=False if strict else _cache_file(grammar, start),
+    )
+
+
+def strict_build(grammar: str) -> Lark:
+    """Build a grammar with all its start symbols in strict mode: any conflict or terminal
+    collision raises. Used by the grammar's build test; never cached."""
+    starts = NUMBER_STARTS if grammar == "numbers" else STATEMENT_STARTS
+    return Lark.open(
+        str(GRAMMAR_DIR / f"{grammar}.lark"),
+        parser="lalr",
+        lexer="contextual",
+        start=list(starts),
+        maybe_placeholders=False,
+        strict=True,
     )

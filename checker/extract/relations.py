@@ -267,8 +267,7 @@ class SentenceFacts:
                     if kind == "rate" and last_fig is None:
                         last_fig = item
                 elif kind == "group":
-                    prev = clause[i - 1] if i > 0 else None
-                    grp_owner = prev if prev is not None and prev.is_figure else None
+                    grp_owner = _owner_of_group(clause, i)
                     before = len(self.totals)
                     self._relate(item.clauses, grp_owner, last_fig or owner, top=False)
                     total_item = self._figure_of(grp_owner)
@@ -609,6 +608,23 @@ _FACT_KINDS = (
     "date",
     "reference",
 )
+
+
+_OWNER_GAP = 6  # words allowed between a figure and its bracket: "11 đảng bộ trực thuộc (gồm ..."
+
+
+def _owner_of_group(clause: Clause, i: int) -> Item | None:
+    """The figure a bracket belongs to: the one right before it, or before a few words
+    that go on naming it ("171 đảng bộ cơ sở (xã ...: 75; ...)")."""
+    words = 0
+    for it in reversed(clause[:i]):
+        if it.is_figure:
+            return it
+        if it.kind == "token" and it.type in ("WORD", "AGE") and words < _OWNER_GAP:
+            words += 1
+            continue
+        return None
+    return None
 
 
 def _walk_items(clauses: list[Clause], skip_bases: bool = False) -> Iterator[Item]:

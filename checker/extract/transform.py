@@ -58,12 +58,12 @@ def _tok(t: Token, base: int) -> Item:
 class _ToItems(Transformer[Token, list[Clause]]):
     """Lark tree -> items. Positions are made absolute with ``offset``."""
 
-    def __init__(self, base: int) -> None:
+    def __init__(self) -> None:
         super().__init__(visit_tokens=False)
-        self.offset = base
+        self.offset = 0  # stateless: positions are relative to the sentence
 
     # -- helpers -------------------------------------------------------------------------
-    def _span(self, *children: object) -> tuple[int, int]:
+    def _span_of(self, *children: object) -> tuple[int, int]:
         starts: list[int] = []
         ends: list[int] = []
         for c in children:
@@ -75,14 +75,14 @@ class _ToItems(Transformer[Token, list[Clause]]):
                 ends.append(c.end)
         return min(starts), max(ends)
 
-    def _item(self, kind: str, children: tuple[object, ...], text: str) -> Item:
-        start, end = self._span(*children)
+    def _make(self, kind: str, children: tuple[object, ...], text: str) -> Item:
+        start, end = self._span_of(*children)
         return Item(kind, start, end, text)
 
     # -- structure -----------------------------------------------------------------------
     @v_args(inline=False)
     def sentence(self, children: list[object]) -> list[Clause]:
-        return self._clauses(children)
+        return self._collect(children)
 
     @v_args(inline=False)
     def clause(self, children: list[object]) -> Clause:
@@ -91,25 +91,25 @@ class _ToItems(Transformer[Token, list[Clause]]):
             out.append(c if isinstance(c, Item) else _tok(c, self.offset))  # type: ignore[arg-type]
         return out
 
-    def _clauses(self, children: list[object]) -> list[Clause]:
+    def _collect(self, children: list[object]) -> list[Clause]:
         return [c for c in children if isinstance(c, list)]
 
     @v_args(inline=False)
     def group(self, children: list[object]) -> Item:
-        item = self._item("group", (children[0], children[-1]), "")
-        item.clauses = self._clauses(children)
+        item = self._make("group", (children[0], children[-1]), "")
+        item.clauses = self._collect(children)
         return item
 
     # -- figures -------------------------------------------------------------------------
     @v_args(inline=False)
     def quantity(self, children: list[Token]) -> Item:
-        item = self._item("quantity", tuple(children), " ".join(map(str, children)))
+        item = self._make("quantity", tuple(children), " ".join(map(str, children)))
         item.numbers = [to_number(str(children[0]))]
         item.unit_text = str(children[1]) if len(children) > 1 else None
         return item
 
     def share(self, kw: Token, pct: Token) -> Item:
-        item = self._item("share", (kw, pct), f"{kw} {pct}")
+        item = self._make("share", (kw, pct), f"{kw} {pct}")
         item.keyword = str(kw)
         item.numbers = [to_number(str(pct))]
         return item
@@ -117,7 +117,7 @@ class _ToItems(Transformer[Token, list[Clause]]):
     @v_args(inline=False)
     def rate(self, children: list[object]) -> Item:
         kw, pct = children[0], children[1]
-        item = self._item("rate", tuple(children), "")
+        item = self._make("rate", tuple(children), "")
         item.keyword = str(kw)
         item.numbers = [to_number(str(pct))]
         if len(children) > 3 and isinstance(children[3], Item):
@@ -127,7 +127,7 @@ class _ToItems(Transformer[Token, list[Clause]]):
     @v_args(inline=False)
     def delta(self, children: list[object]) -> Item:
         direction = children[0]
-        item = self._item("delta", tuple(children), "")
+        item = self._make("delta", tuple(children), "")
         item.keyword = str(direction)
         rest = [c for c in children[1:] if isinstance(c, Token)]
         amount = rest[0]
@@ -145,25 +145,25 @@ class _ToItems(Transformer[Token, list[Clause]]):
         return item
 
     def multiple(self, kw: Token, num: Token, lan: Token) -> Item:
-        item = self._item("multiple", (kw, num, lan), f"{kw} {num} {lan}")
+        item = self._make("multiple", (kw, num, lan), f"{kw} {num} {lan}")
         item.numbers = [to_number(str(num))]
         return item
 
     @v_args(inline=False)
     def ratio(self, children: list[Token]) -> Item:
-        item = self._item("ratio", tuple(children), " ".join(map(str, children)))
+        item = self._make("ratio", tuple(children), " ".join(map(str, children)))
         a, b = str(children[0]).split("/")
         item.numbers = [to_number(a), to_number(b)]
         item.unit_text = str(children[1]) if len(children) > 1 else None
         return item
 
     def bare_percent(self, pct: Token) -> Item:
-        item = self._item("bare_percent", (pct,), str(pct))
+        item = self._make("bare_percent", (pct,), str(pct))
         item.numbers = [to_number(str(pct))]
         return item
 
     def bare_span(self, span: Token) -> Item:
-        item = self._item("term", (span,), str(span))
+        item = self._make("term", (span,), str(span))
         item.years = _years(str(span))
         return item
 
@@ -182,7 +182,7 @@ class _ToItems(Transformer[Token, list[Clause]]):
     # -- periods, dates, citations ---------------------------------------------------------
     @v_args(inline=False)
     def term(self, children: list[Token]) -> Item:
-        item = self._item("term", tuple(children), " ".join(map(str, children)))
+        item = self._make("term", tuple(children), " ".join(map(str, children)))
         item.keyword = str(children[0])
         tok = children[1]
         if tok.type == "YEAR_SPAN":
@@ -194,7 +194,7 @@ class _ToItems(Transformer[Token, list[Clause]]):
 
     @v_args(inline=False)
     def date(self, children: list[Token]) -> Item:
-        item = self._item("date", tuple(children), " ".join(map(str, children)))
+        item = self._make("date", tuple(children), " ".join(map(str, children)))
         tok = children[-1]
         if tok.type == "DATE_NUM":
             d, m, y = (int(p) for p in str(tok).split("/"))
@@ -207,7 +207,7 @@ class _ToItems(Transformer[Token, list[Clause]]):
 
     @v_args(inline=False)
     def reference(self, children: list[Token]) -> Item:
-        item = self._item("reference", tuple(children), " ".join(map(str, children)))
+        item = self._make("reference", tuple(children), " ".join(map(str, children)))
         item.keyword = " ".join(str(children[0]).lower().split())
         item.code = str(children[-1])
         return item
@@ -218,15 +218,37 @@ def _years(text: str) -> tuple[int, int | None]:
     return int(a), int(b)
 
 
+_TRANSFORMER = _ToItems()
+
+
 def parse_sentence(text: str, base: int) -> list[Clause] | None:
-    """Parse one sentence; None when it does not parse even with its brackets ignored."""
+    """Parse one sentence; None when it does not parse even with its brackets ignored.
+
+    The transformer runs inside the LALR parser (no tree is built), with positions relative
+    to the sentence; they are then shifted by ``base`` to offsets in the document.
+    """
+    lark = parser("statements", "sentence", transformer=_TRANSFORMER)
     for attempt in (text, _without_brackets(text)):
         try:
-            tree = parser("statements", "sentence").parse(attempt)
+            clauses: list[Clause] = lark.parse(attempt)
         except LarkError:
             continue
-        return _ToItems(base).transform(tree)
+        if base:
+            _shift(clauses, base)
+        return clauses
     return None
+
+
+def _shift(clauses: list[Clause], base: int) -> None:
+    for clause in clauses:
+        for item in clause:
+            item.start += base
+            item.end += base
+            if item.base is not None:  # a base is never an item of the clause itself
+                item.base.start += base
+                item.base.end += base
+            if item.clauses:
+                _shift(item.clauses, base)
 
 
 def _without_brackets(text: str) -> str:
