@@ -48,11 +48,13 @@ class Settings:
 
 @dataclass(frozen=True)
 class Document:
-    """What a rule sees: the source (for spans and text), its facts, and the settings."""
+    """What a rule sees: the source (for spans and text), its facts, and the settings;
+    ``baseline`` holds the facts of an earlier report (``--baseline``), when given."""
 
     source: Source
     facts: Facts
     settings: Settings = field(default_factory=Settings)
+    baseline: Facts | None = None
 
 
 class Rule:

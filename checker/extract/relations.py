@@ -21,6 +21,7 @@ from typing import Iterator
 
 from checker import units
 from checker.extract import labels
+from checker.extract.citations import read_citation
 from checker.extract.transform import Clause, Item
 from checker.facts import (
     Date,
@@ -436,43 +437,17 @@ class SentenceFacts:
             for i, item in enumerate(clause):
                 if item.kind == "group":
                     self._citations(item.clauses, text)
-                if item.kind != "reference":
-                    continue
-                inf = self.info[id(item)]
-                j = i + 1
-                while j < len(clause) and clause[j].kind == "token" and clause[j].type == "COMMA":
-                    j += 1
-                if j < len(clause) and clause[j].kind == "date":
-                    inf.date = self.info[id(clause[j])].id
-                    j += 1
-                words: list[str] = []
-                if j < len(clause) and clause[j].kind == "token" and clause[j].text.lower() == "của":
-                    j += 1
-                    while j < len(clause) and clause[j].kind == "token" and clause[j].type == "WORD":
-                        if clause[j].text.lower() in ("về", "thực", "quy", "hướng") and words:
-                            break
-                        words.append(clause[j].text)
-                        j += 1
-                    inf.issuer = " ".join(words) or None
-                while j < len(clause) and clause[j].kind == "token" and clause[j].type == "WORD" and clause[j].text.lower() in ("về", "việc"):
-                    j += 1
-                if j < len(clause) and clause[j].kind == "token" and clause[j].type == "QUOTE":
-                    k = j + 1
-                    while k < len(clause) and not (clause[k].kind == "token" and clause[k].type == "QUOTE"):
-                        k += 1
-                    if k < len(clause):
-                        inf.title = text[clause[j].end - self._base(text) : clause[k].start - self._base(text)].strip() or None
-
-    def _base(self, text: str) -> int:
-        return self._offset
+                elif item.kind == "reference":
+                    parts = read_citation(clause, i, text)
+                    inf = self.info[id(item)]
+                    inf.date = self.info[id(parts.date)].id if parts.date is not None else None
+                    inf.issuer, inf.title = parts.issuer, parts.title
 
     # -- making the facts ------------------------------------------------------------------
-    _offset = 0
-
     def _fact(self, item: Item, text: str) -> Fact:
         inf = self.info[id(item)]
         span = Span(item.start, item.end)
-        shown = text[item.start - self._offset : item.end - self._offset]
+        shown = text[item.start : item.end]
         common = dict(id=inf.id, span=span, text=shown, sentence=self.sentence)
         k = item.kind
         if k == "quantity":
@@ -573,7 +548,7 @@ class SentenceFacts:
         return Total(
             id=fid,
             span=Span(start, end),
-            text=text[start - self._offset : end - self._offset][:200],
+            text=text[start:end][:200],
             sentence=self.sentence,
             total=total_id,
             parts=tuple(self.info[id(p)].id for p in tot.parts),
