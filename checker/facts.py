@@ -52,8 +52,12 @@ class Quantity(Fact):
     level: str | None = None  # "cấp tỉnh", "cấp huyện", "cấp cơ sở"
     period: str | None = None  # "2025-2030"
     is_total: bool = False  # introduced as a total: "Tổng số ...", "toàn tỉnh có ..."
+    role: str = "count"  # "count", "total" (of a Total fact) or "part" (of one)
 
-    kind = "quantity"
+    @property
+    def kind(self) -> str:  # type: ignore[override]
+        """"part" for a count listed as a part of a total, else "quantity"."""
+        return "part" if self.role == "part" else "quantity"
 
     @property
     def value(self) -> Decimal:
@@ -187,6 +191,15 @@ class Reference(Fact):
 
 
 @dataclass(frozen=True)
+class Enumeration(Fact):
+    """The label of an item of an enumerated list: "(1)", "(12)"."""
+
+    number: int
+
+    kind = "enumeration"
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A sentence the grammar was given, with whether it parsed."""
 
@@ -196,7 +209,9 @@ class Sentence:
 
 
 F = TypeVar("F", bound=Fact)
-AnyFact = Union[Quantity, Percent, Ratio, Total, Delta, Target, Term, Date, Reference]
+AnyFact = Union[
+    Quantity, Percent, Ratio, Total, Delta, Target, Term, Date, Reference, Enumeration
+]
 
 
 @dataclass(frozen=True)

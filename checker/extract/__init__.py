@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.extract.relations import Context, SentenceFacts
-from checker.extract.sentences import sentences
+from checker.extract.sentences import focus, sentences
 from checker.extract.transform import parse_sentence
 from checker.facts import Fact, Facts, Sentence, Span
 from checker.source import Source
@@ -21,7 +21,7 @@ def extract(source: Source) -> Facts:
     for index, piece in enumerate(sentences(source)):
         if not any(ch.isdigit() for ch in piece.text):
             continue
-        clauses = parse_sentence(piece.text, piece.start)
+        clauses = parse_sentence(focus(piece.text), piece.start)
         read.append(Sentence(index, Span(piece.start, piece.end), clauses is not None))
         if clauses is None:
             continue

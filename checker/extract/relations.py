@@ -25,6 +25,7 @@ from checker.extract.citations import read_citation
 from checker.extract.transform import Clause, Item
 from checker.facts import (
     Date,
+    Enumeration,
     Delta,
     Fact,
     Number,
@@ -74,6 +75,7 @@ class _Info:
     date: int | None = None  # reference -> its date
     issuer: str | None = None
     title: str | None = None
+    role: str = "count"
 
 
 @dataclass
@@ -125,6 +127,7 @@ class SentenceFacts:
         self._relate(self.clauses, owner=None, context=None, top=True)
         self._wholes()
         self._citations(self.clauses, text)
+        self._roles()
         facts = [self._fact(item, text) for item in self.items]
         for tot in self.totals:
             facts.append(self._total_fact(tot, text))
@@ -352,6 +355,14 @@ class SentenceFacts:
     def _has_attribute(self, item: Item) -> bool:
         return labels.attribute(self.info[id(item)].label) is not None
 
+    def _roles(self) -> None:
+        for tot in self.totals:
+            if not isinstance(tot.total, _KnownItem):
+                self.info[id(tot.total)].role = "total"
+            for p in tot.parts:
+                if self.info[id(p)].role == "count":
+                    self.info[id(p)].role = "part"
+
     # -- wholes of shares ------------------------------------------------------------------
     def _wholes(self) -> None:
         part_of: dict[int, int] = {}
@@ -461,6 +472,7 @@ class SentenceFacts:
                 level=inf.level,
                 period=inf.period,
                 is_total=inf.is_total,
+                role=inf.role,
             )
         if k in _PERCENT_KINDS or (k == "rate" and item.base is None):
             return Percent(
@@ -510,6 +522,8 @@ class SentenceFacts:
             assert item.date is not None
             d, m, y = item.date
             return Date(**common, day=d, month=m, year=y, style=item.date_style)
+        if k == "enumeration":
+            return Enumeration(**common, number=int(item.numbers[0].value))
         assert k == "reference"
         number, code = _split_code(item.code)
         return Reference(
@@ -582,6 +596,7 @@ _FACT_KINDS = (
     "term",
     "date",
     "reference",
+    "enumeration",
 )
 
 

@@ -7,12 +7,14 @@ markers are masked first, so a body sentence runs on through its "[\\n]" marker.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
 from checker.source import Source
 
 _ENDERS = ".!?…"
+_CHUNK = re.compile(r"\S+")
 _OPENERS = "(\"“‘-–"
 
 
@@ -84,3 +86,41 @@ def _piece(text: str, start: int, end: int, segment: int) -> Piece | None:
     if start >= end:
         return None
     return Piece(start, end, text[start:end], segment)
+
+
+_KEEP_BEFORE = 12  # words kept before a figure: its label, "trong đó", "tổng số"
+_KEEP_AFTER = 8  # words kept after a figure: its unit and the rest of its label
+_CODE_BEFORE = 3  # before a code or a date: the type word and "số"
+_CODE_AFTER = 7  # after it: "ngày ...", "của" and the issuer
+_CODE = re.compile(r"\d[-/][A-ZĐ]|\d{1,2}/\d{1,2}/\d{4}")
+
+
+def focus(text: str) -> str:
+    """The sentence with the letters of words far from any number blanked out.
+
+    Only figures carry facts; the prose far from them is replaced by spaces of the same
+    length (so every offset stays true), while punctuation is kept (so brackets, quotes
+    and separators still give the sentence its shape). The lexer skips the blanks at once.
+    A citation code or a date needs a narrower window than a figure with its label.
+    """
+    chunks = [(m.start(), m.end()) for m in _CHUNK.finditer(text)]
+    keep = bytearray(len(chunks))
+    found = False
+    for a, (s, e) in enumerate(chunks):
+        chunk = text[s:e]
+        if not any(c.isdigit() for c in chunk):
+            continue
+        found = True
+        code = _CODE.search(chunk) is not None and "%" not in chunk
+        before, after = (_CODE_BEFORE, _CODE_AFTER) if code else (_KEEP_BEFORE, _KEEP_AFTER)
+        for i in range(max(0, a - before), min(len(chunks), a + after + 1)):
+            keep[i] = 1
+    if not found or all(keep):
+        return text
+    out = list(text)
+    for i, (s, e) in enumerate(chunks):
+        if not keep[i]:
+            for j in range(s, e):
+                if out[j].isalpha():
+                    out[j] = " "
+    return "".join(out)

@@ -157,6 +157,11 @@ class _ToItems(Transformer[Token, list[Clause]]):
         item.unit_text = str(children[1]) if len(children) > 1 else None
         return item
 
+    def enumeration(self, tok: Token) -> Item:
+        item = self._make("enumeration", (tok,), str(tok))
+        item.numbers = [to_number(str(tok).strip("()"))]
+        return item
+
     def bare_percent(self, pct: Token) -> Item:
         item = self._make("bare_percent", (pct,), str(pct))
         item.numbers = [to_number(str(pct))]
