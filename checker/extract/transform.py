@@ -122,6 +122,8 @@ class _ToItems(Transformer[Token, list[Clause]]):
         item.numbers = [to_number(str(pct))]
         if len(children) > 3 and isinstance(children[3], Item):
             item.base = children[3]
+        elif len(children) == 3 and isinstance(children[2], Token):  # "đạt 105% kế hoạch"
+            item.base = _tok(children[2], self.offset)
         return item
 
     @v_args(inline=False)
