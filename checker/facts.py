@@ -9,6 +9,10 @@ grammar's trees.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import MappingProxyType
+
+# Fields that hold the id of another fact carry this metadata (reporters show them as links).
+LINK = MappingProxyType({"fact": True})
 from decimal import Decimal
 from typing import Iterator, TypeVar, Union
 
@@ -77,10 +81,10 @@ class Percent(Fact):
     """
 
     number: Number
-    part: int | None = None
-    whole: int | None = None
+    part: int | None = field(default=None, metadata=LINK)
+    whole: int | None = field(default=None, metadata=LINK)
     whole_source: str = "none"
-    whole_parts: tuple[int, ...] = ()  # whole_source "parts": the counts whose sum is the whole
+    whole_parts: tuple[int, ...] = field(default=(), metadata=LINK)  # whole_source "parts": the counts whose sum is the whole
     label: str = ""
     level: str | None = None
     period: str | None = None
@@ -100,7 +104,7 @@ class Ratio(Fact):
     numerator: Number
     denominator: Number
     label: str = ""
-    rate: int | None = None
+    rate: int | None = field(default=None, metadata=LINK)
 
     kind = "ratio"
 
@@ -114,8 +118,8 @@ class Total(Fact):
     they are disjoint: "trong đó"); ``disjoint`` says whether the parts can overlap.
     """
 
-    total: int
-    parts: tuple[int, ...]
+    total: int = field(metadata=LINK)
+    parts: tuple[int, ...] = field(metadata=LINK)
     relation: str
     disjoint: bool
     marker: str = ""
@@ -131,7 +135,7 @@ class Delta(Fact):
     amount: Number
     unit: str | None
     measure: str  # "count", "percent" (relative change) or "points" (percentage points)
-    subject: int | None = None  # the quantity or percent that changed
+    subject: int | None = field(default=None, metadata=LINK)  # the quantity or percent that changed
     base: str = ""  # what it is compared with, as written
     base_period: str | None = None  # "2020-2025" when the base is a term or period
 
@@ -143,7 +147,7 @@ class Target(Fact):
     """Achievement against a target: "đạt 96,91% so với Đề án", "đạt 105% kế hoạch"."""
 
     number: Number
-    subject: int | None = None
+    subject: int | None = field(default=None, metadata=LINK)
     basis: str = ""
 
     kind = "target"
@@ -183,7 +187,7 @@ class Reference(Fact):
     number: str | None  # "37"
     code: str | None  # "KH/TU", "2022/NQ-HĐND"
     raw_code: str | None  # as written: "37-KH/TU"
-    date: int | None = None  # id of the Date fact
+    date: int | None = field(default=None, metadata=LINK)  # id of the Date fact
     issuer: str | None = None  # "Ban Thường vụ Tỉnh ủy"
     title: str | None = None  # the quoted title, if any
 

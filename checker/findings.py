@@ -77,6 +77,8 @@ class Located:
     end_column: int
     where: str
     source_line: str = ""
+    # the finding's related spans, placed too: (line, column, end_line, end_column, where)
+    related: tuple[tuple[int, int, int, int, str], ...] = ()
 
     @property
     def code(self) -> str:

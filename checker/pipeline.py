@@ -24,6 +24,11 @@ from checker.source import Source
 def locate(source: Source, finding: Finding) -> Located:
     start = source.position(finding.span.start)
     end = source.end_position(max(finding.span.end, finding.span.start + 1))
+    related = []
+    for span in finding.related:
+        a = source.position(span.start)
+        b = source.end_position(max(span.end, span.start + 1))
+        related.append((a.line, a.column, b.line, b.column, source.where(span.start)))
     return Located(
         finding=finding,
         line=start.line,
@@ -32,6 +37,7 @@ def locate(source: Source, finding: Finding) -> Located:
         end_column=end.column,
         where=source.where(finding.span.start),
         source_line=source.line_text(start.line),
+        related=tuple(related),
     )
 
 
