@@ -138,6 +138,8 @@ class Delta(Fact):
     subject: int | None = field(default=None, metadata=LINK)  # the quantity or percent that changed
     base: str = ""  # what it is compared with, as written
     base_period: str | None = None  # "2020-2025" when the base is a term or period
+    # the earlier figure when it is stated: "tăng 5,2% so với cùng kỳ (1.355 đảng viên)"
+    base_value: int | None = field(default=None, metadata=LINK)
 
     kind = "delta"
 
@@ -149,6 +151,8 @@ class Target(Fact):
     number: Number
     subject: int | None = field(default=None, metadata=LINK)
     basis: str = ""
+    # the target when it is stated: "đạt 97,63% so với Đề án (1.600 học viên)"
+    base_value: int | None = field(default=None, metadata=LINK)
 
     kind = "target"
 

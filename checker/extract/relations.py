@@ -53,6 +53,7 @@ class Known:
     unit: str | None
     is_total: bool
     sentence: int
+    label: str = ""
 
 
 @dataclass
@@ -76,6 +77,8 @@ class _Info:
     issuer: str | None = None
     title: str | None = None
     role: str = "count"
+    base_value: int | None = None  # delta/target -> the figure it is compared with
+    whole_hint: str = ""  # percent -> "trong tổng số cán bộ ...": words naming its whole
 
 
 @dataclass
@@ -120,6 +123,7 @@ class SentenceFacts:
                 next_id += 1
         self.next_id = next_id
         self.period = self._sentence_period()
+        self.hint = _sentence_whole(clauses)
 
     # -- public ------------------------------------------------------------------------
     def build(self, text: str) -> list[Fact]:
@@ -135,7 +139,14 @@ class SentenceFacts:
             if item.kind == "quantity":
                 inf = self.info[id(item)]
                 self.ctx.quantities.append(
-                    Known(inf.id, _value(item, inf), inf.unit, inf.is_total, self.sentence)
+                    Known(
+                        inf.id,
+                        _value(item, inf),
+                        inf.unit,
+                        inf.is_total,
+                        self.sentence,
+                        f"{inf.label} {(item.unit_text or '').lower()}",
+                    )
                 )
         return facts
 
@@ -193,6 +204,10 @@ class SentenceFacts:
                 # "cán bộ, công chức, viên chức của tỉnh 16.244": a list of words is one label
                 words.insert(0, ",")
             elif it.kind == "token" and it.type == "TOTAL_KW":
+                if it.text.lower().startswith("trong") and words:
+                    # "Trong số đảng viên mới kết nạp có 721 đồng chí nữ": the words name
+                    # the whole, not this count
+                    return [], False
                 is_total = True
                 break
             else:
@@ -213,7 +228,7 @@ class SentenceFacts:
     def _total_keyword_before(clause: Clause, i: int) -> bool:
         for it in reversed(clause[:i]):
             if it.kind == "token" and it.type == "TOTAL_KW":
-                return True
+                return not (it.text.lower().startswith("trong") and it is not clause[i - 1])
             if it.is_figure or it.kind == "group":
                 return False
         return False
@@ -249,6 +264,7 @@ class SentenceFacts:
                     if kind == "quantity":
                         last_qty = item
                 elif kind in _PERCENT_KINDS or (kind == "rate" and item.base is None):
+                    self.info[id(item)].whole_hint = _named_whole(clause, i) or self.hint
                     target = last_fig or owner or context
                     target = self._figure_of(target)
                     if target is not None and target.kind == "ratio":
@@ -262,7 +278,21 @@ class SentenceFacts:
                     if last_fig is None:
                         last_fig = item
                 elif kind == "rate" or kind in ("delta", "multiple"):
+                    stated_base = _stated_base(clause, i)
+                    if stated_base is not None:
+                        self.info[id(item)].base_value = self.info[id(stated_base)].id
                     subject = last_fig or owner or context
+                    if (
+                        breakdown is not None
+                        and breakdown.parts
+                        and not isinstance(breakdown.total, _KnownItem)
+                        and i > 0
+                        and clause[i - 1].kind == "token"
+                        and clause[i - 1].type == "COMMA"
+                    ):
+                        # "là 12,6 tỷ đồng, gồm 9,8 ... và 3,8 ..., tăng 13,51% so với ...":
+                        # after the list of parts, the change is the total's
+                        subject = breakdown.total
                     if subject is not None and subject.kind in ("share", "rate", "bare_percent"):
                         if item.measure == "count" and kind != "rate":
                             subject = self._figure_of(subject)
@@ -272,6 +302,12 @@ class SentenceFacts:
                         last_fig = item
                 elif kind == "group":
                     grp_owner = _owner_of_group(clause, i)
+                    if grp_owner is not None and _compares(grp_owner):
+                        # "đạt 97,63% so với Đề án (1.600 học viên)", "tăng 5,2% so với cùng
+                        # kỳ (1.355 đảng viên)": the bracket holds what it is compared with
+                        self._base_value(grp_owner, item)
+                        self._relate(item.clauses, None, None, top=False)
+                        continue
                     before = len(self.totals)
                     self._relate(item.clauses, grp_owner, last_fig or owner, top=False)
                     total_item = self._figure_of(grp_owner)
@@ -286,13 +322,27 @@ class SentenceFacts:
                         if parts and not claimed:
                             self.totals.append(_Total(total_item, parts, "", item.start, item.end))
                 elif kind == "token" and item.type == "BREAKDOWN":
+                    nxt = clause[i + 1] if i + 1 < len(clause) else None
+                    if (
+                        nxt is not None
+                        and nxt.kind == "quantity"
+                        and owner is None
+                        and not any(it.is_figure for it in clause[:i])
+                        and item.text.lower().split()[-1] in ("gồm", "có")
+                        and not item.text.lower().startswith("trong")
+                    ):
+                        # "Quy hoạch ... gồm 96 đồng chí, trong đó ...": the count it consists of
+                        self.info[id(nxt)].is_total = True
+                        continue
                     if breakdown is not None:
                         self._close(breakdown)
                     total_item = last_qty
-                    across = False
+                    across = nxt is not None and nxt.kind == "token" and nxt.type == "COLON"
                     if total_item is None and not any(it.is_figure for it in clause[:i]):
                         total_item = self._figure_of(owner) if owner is not None else None
                         across = True
+                        if total_item is not None and _compares(owner):
+                            total_item = None
                         if total_item is None and top and ci == 0:
                             total_item = self._previous_total()
                     breakdown = (
@@ -302,6 +352,13 @@ class SentenceFacts:
                     )
         if breakdown is not None:
             self._close(breakdown)
+
+    def _base_value(self, comparison: Item, group: Item) -> None:
+        first = next(
+            (it for cl in group.clauses for it in cl if it.kind in ("quantity", "bare_percent")), None
+        )
+        if first is not None and id(comparison) in self.info:
+            self.info[id(comparison)].base_value = self.info[id(first)].id
 
     def _close(self, breakdown: _Total) -> None:
         if not breakdown.parts:
@@ -385,8 +442,11 @@ class SentenceFacts:
             if part is None or part.kind != "quantity":
                 continue
             pinf = self.info[id(part)]
+            named = self._named_total(inf.whole_hint, part, pinf) if inf.whole_hint else None
             if inf.part in part_of:
                 inf.whole, inf.whole_source = part_of[inf.part], "total"
+            elif named is not None:
+                inf.whole, inf.whole_source = named.id, "named"
             elif (
                 first_top is not None
                 and first_top is not part
@@ -397,7 +457,7 @@ class SentenceFacts:
             ):
                 inf.whole, inf.whole_source = self.info[id(first_top)].id, "sentence"
             else:
-                known = self._nearest_total(part, pinf)
+                known = self._nearest_total(part, pinf, item.numbers[0])
                 if known is not None:
                     inf.whole, inf.whole_source = known.id, "previous"
                 else:
@@ -410,18 +470,59 @@ class SentenceFacts:
             self.info[id(it)].part == qid for it in self.items if it.kind in _PERCENT_KINDS
         )
 
-    def _nearest_total(self, part: Item, pinf: _Info) -> Known | None:
+    def _nearest_total(self, part: Item, pinf: _Info, stated: Number) -> Known | None:
+        """The total a share with no structural whole is most likely of: among the totals
+        of this sentence and the few before (same kind of unit, at least the count), the
+        nearest one that gives the stated share, else the nearest one."""
         value = _value(part, pinf)
-        for known in self.ctx.recent(self.sentence):
-            if known.is_total and units.compatible(known.unit, pinf.unit) and known.value >= value:
-                return known
-        for item in self.items:
+        candidates: list[Known] = []
+        for item in reversed(self.items):
             if item is part or item.kind != "quantity" or item.start > part.start:
                 continue
             inf = self.info[id(item)]
             if inf.is_total and units.compatible(inf.unit, pinf.unit) and _value(item, inf) >= value:
-                return Known(inf.id, _value(item, inf), inf.unit, True, self.sentence)
-        return None
+                candidates.append(Known(inf.id, _value(item, inf), inf.unit, True, self.sentence))
+        for known in self.ctx.recent(self.sentence, reach=_TOTAL_REACH):
+            if known.is_total and units.compatible(known.unit, pinf.unit) and known.value >= value:
+                candidates.append(known)
+        for known in candidates:
+            if known.value and _gives(value, known.value, stated):
+                return known
+        return candidates[0] if candidates else None
+
+    def _named_total(self, hint: str, part: Item, pinf: _Info) -> Known | None:
+        """The count a share names as its whole ("chiếm 45,32% trong tổng số cán bộ, công
+        chức, viên chức", "Trong số đảng viên mới kết nạp có ..."): the nearest earlier
+        count whose label or unit shares the naming words."""
+        words = _content_words(hint)
+        if not words:
+            return None
+        value = _value(part, pinf)
+        pool = [
+            Known(self.info[id(it)].id, _value(it, self.info[id(it)]), self.info[id(it)].unit,
+                  self.info[id(it)].is_total, self.sentence)
+            for it in reversed(self.items)
+            if it.kind == "quantity" and it.start < part.start and it is not part
+        ]
+        pool.extend(self.ctx.recent(self.sentence, reach=_NAMED_REACH))
+        labels_of = self._labels_by_id()
+        best: tuple[int, Known] | None = None
+        for known in pool:
+            if not units.compatible(known.unit, pinf.unit) or known.value < value:
+                continue
+            own = _content_words(labels_of.get(known.id, ""))
+            common = len(own & words)
+            # the naming words must cover the candidate's label, or share two words with it
+            if common and (common >= 2 or common == len(own)) and (best is None or common > best[0]):
+                best = (common, known)
+        return best[1] if best else None
+
+    def _labels_by_id(self) -> dict[int, str]:
+        out = {k.id: k.label for k in self.ctx.quantities}
+        for it in self.items:
+            inf = self.info[id(it)]
+            out[inf.id] = f"{inf.label} {(it.unit_text or '').lower()}"
+        return out
 
     def _sum_of_parts(self, orphans: list[Item], by_id: dict[int, Item]) -> None:
         """Shares with no stated whole, listed side by side: if they add up to about 100%,
@@ -488,7 +589,13 @@ class SentenceFacts:
                 keyword=" ".join(item.keyword.lower().split()),
             )
         if k == "rate":
-            return Target(**common, number=item.numbers[0], subject=inf.subject, basis=_base_text(item))
+            return Target(
+                **common,
+                number=item.numbers[0],
+                subject=inf.subject,
+                basis=_base_text(item),
+                base_value=inf.base_value,
+            )
         if k == "ratio":
             return Ratio(
                 **common,
@@ -513,6 +620,7 @@ class SentenceFacts:
                 subject=inf.subject,
                 base=_base_text(item),
                 base_period=base_period,
+                base_value=inf.base_value,
             )
         if k == "term":
             assert item.years is not None
@@ -611,8 +719,88 @@ def _owner_of_group(clause: Clause, i: int) -> Item | None:
         if it.is_figure:
             return it
         if it.kind == "token" and it.type in ("WORD", "AGE") and words < _OWNER_GAP:
+            if it.text.lower() in _COMPARISON_WORDS:
+                return None
             words += 1
             continue
+        if it.kind == "term" and words < _OWNER_GAP:
+            words += 1
+            continue
+        return None
+    return None
+
+
+_TOTAL_REACH = 4  # sentences back in which a share may find its total
+_NAMED_REACH = 8  # sentences back in which a share may find the whole it names
+
+
+def _gives(part: Decimal, whole: Decimal, stated: Number) -> bool:
+    """Whether part/whole, rounded or truncated to the stated decimals, is the stated share."""
+    from decimal import ROUND_DOWN, ROUND_HALF_UP
+
+    exact = part * 100 / whole
+    q = Decimal(1).scaleb(-stated.decimals)
+    return stated.value in (exact.quantize(q, ROUND_HALF_UP), exact.quantize(q, ROUND_DOWN))
+
+
+def _content_words(text: str) -> set[str]:
+    stop = labels.data().stopwords | {"cán", "bộ", "người", "đồng", "chí", ",", "của", "tổng", "số"}
+    return {w for w in text.lower().replace(",", " ").split() if w not in stop}
+
+
+def _named_whole(clause: Clause, i: int) -> str:
+    """Words naming a share's whole right after it: "chiếm 6,55% tổng số cán bộ, ..."."""
+    if i + 1 < len(clause) and clause[i + 1].kind == "token" and clause[i + 1].type == "TOTAL_KW":
+        words = []
+        for it in clause[i + 2 :]:
+            if it.kind == "token" and it.type in ("WORD", "COMMA"):
+                words.append(it.text)
+            else:
+                break
+        return " ".join(words)
+    return ""
+
+
+def _sentence_whole(clauses: list[Clause]) -> str:
+    """"Trong số đảng viên mới được kết nạp có 721 đồng chí nữ, chiếm 50,56%; ...": a
+    sentence that opens by naming the whole its shares are of."""
+    if not clauses or not clauses[0]:
+        return ""
+    first = clauses[0][0]
+    if not (first.kind == "token" and first.type == "TOTAL_KW" and first.text.lower().startswith("trong")):
+        return ""
+    words = []
+    for it in clauses[0][1:]:
+        if it.kind == "token" and it.type == "WORD":
+            words.append(it.text)
+        else:
+            break
+    return " ".join(words)
+
+
+# Words between a figure and a bracket that make the bracket a comparison, not a breakdown.
+_COMPARISON_WORDS = frozenset(
+    {"kế", "hoạch", "chỉ", "tiêu", "đề", "án", "so", "với", "mục", "không", "tính", "ngoài", "trước"}
+)
+
+
+def _compares(item: Item | None) -> bool:
+    """A change or an achievement against a stated basis."""
+    if item is None:
+        return False
+    return item.kind in ("delta", "multiple") or (item.kind == "rate" and item.base is not None)
+
+
+def _stated_base(clause: Clause, i: int) -> Item | None:
+    """"đạt 85,60% so với chỉ tiêu Đề án là 250 đồng chí": the count after "là"."""
+    words = 0
+    for it in clause[i + 1 :]:
+        if it.kind == "token" and it.type == "WORD" and words < 4:
+            words += 1
+            last = it.text.lower()
+            continue
+        if it.kind == "quantity" and words and last == "là":
+            return it
         return None
     return None
 
