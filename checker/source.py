@@ -9,6 +9,7 @@ reporters translate an offset back to a line and column of the *original* text, 
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
@@ -132,15 +133,43 @@ class Source:
         return self.segment_at(nfc_offset).where
 
 
+_COMBINING = re.compile(r"[^\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]?[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def normalise(original: str) -> tuple[str, list[int]]:
     """NFC-normalise ``original`` and map each output character to its source offset.
 
-    Normalisation works on runs that start at a character with combining class 0, so the
-    text is cut into such runs; a run that is already NFC is copied as it is. The map has
-    one entry per character of the result, plus one for the end.
+    Only the runs of a base letter with its combining marks can change; the text between
+    them is copied as it is. A composed character points at the first original character
+    of its run. The map has one entry per character of the result, plus one for the end.
     """
     if unicodedata.is_normalized("NFC", original):
         return original, list(range(len(original) + 1))
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _COMBINING.finditer(original):
+        i, j = m.span()
+        if i > pos:
+            out.append(original[pos:i])
+            offsets.extend(range(pos, i))
+        run = original[i:j]
+        norm = unicodedata.normalize("NFC", run)
+        out.append(norm)
+        offsets.extend(range(i, j) if len(norm) == len(run) else [i] * len(norm))
+        pos = j
+    out.append(original[pos:])
+    offsets.extend(range(pos, len(original)))
+    offsets.append(len(original))
+    text = "".join(out)
+    if text != unicodedata.normalize("NFC", original):  # a script that composes otherwise
+        return _normalise_by_runs(original)
+    return text, offsets
+
+
+def _normalise_by_runs(original: str) -> tuple[str, list[int]]:
+    """The general case: cut the text into runs that start at a character of combining
+    class 0 and normalise each one."""
     out: list[str] = []
     offsets: list[int] = []
     i = 0
@@ -152,12 +181,7 @@ def normalise(original: str) -> tuple[str, list[int]]:
         run = original[i:j]
         norm = unicodedata.normalize("NFC", run)
         out.append(norm)
-        if len(norm) == len(run):
-            offsets.extend(range(i, j))
-        else:
-            # A composed character stands for its whole run: every output character of the
-            # run points at the run's first original character.
-            offsets.extend([i] * len(norm))
+        offsets.extend(range(i, j) if len(norm) == len(run) else [i] * len(norm))
         i = j
     offsets.append(n)
     return "".join(out), offsets
@@ -165,6 +189,8 @@ def normalise(original: str) -> tuple[str, list[int]]:
 
 def _inverse(offsets: list[int] | tuple[int, ...], original_length: int) -> list[int]:
     """For each original offset, the first NFC offset at or after it."""
+    if len(offsets) == original_length + 1:  # nothing was composed: the identity
+        return list(range(original_length + 1))
     inv = [0] * (original_length + 1)
     j = len(offsets) - 1
     for orig in range(original_length, -1, -1):
