@@ -46,3 +46,14 @@ def test_data_files_are_declared() -> None:
             package = ".".join([name, *rel.parts]) if rel.parts else name
             globs = patterns.get(package, [])
             assert any(path.match(g) for g in globs), f"{path.relative_to(ROOT)} not in package-data"
+
+
+def test_rules_import_through_the_installed_package_name() -> None:
+    """rules/ is installed as checker.rules: "from rules..." works only in a checkout."""
+    offenders = []
+    for path in (ROOT / "rules").rglob("*.py"):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            stripped = line.strip()
+            if stripped.startswith(("from rules.", "import rules", "from rules ")):
+                offenders.append(f"{path.relative_to(ROOT)}:{n}")
+    assert offenders == []
