@@ -151,6 +151,7 @@ class Target(Fact):
     number: Number
     subject: int | None = field(default=None, metadata=LINK)
     basis: str = ""
+    keyword: str = "đạt"  # "đạt" (reached x% of the target) or "vượt" (exceeded it by x%)
     # the target when it is stated: "đạt 97,63% so với Đề án (1.600 học viên)"
     base_value: int | None = field(default=None, metadata=LINK)
 

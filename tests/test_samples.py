@@ -92,10 +92,12 @@ def test_seed_positions_survive_utf16_and_nfd(seed_path: Path, tmp_path: Path) -
     assert [(f.line, f.code, f.finding.stated) for f in base] == [
         (f.line, f.code, f.finding.stated) for f in decomposed
     ]
-    # columns are in the decomposed file's own characters: the stated text sits there
+    # columns are in the decomposed file's own characters: the same text sits there
     nfd_lines = nfd.read_text(encoding="utf-8").split("\n")
-    for f in decomposed:
-        line = nfd_lines[f.line - 1]
-        assert unicodedata.normalize("NFC", line[f.column - 1 : f.end_column - 1]).endswith(
-            f.finding.stated or ""
-        ) or f.finding.stated in unicodedata.normalize("NFC", line[f.column - 1 :])
+    nfc_lines = text.split("\n")
+    for a, b in zip(base, decomposed):
+        if a.line != a.end_line:
+            continue
+        left = nfc_lines[a.line - 1][a.column - 1 : a.end_column - 1]
+        right = nfd_lines[b.line - 1][b.column - 1 : b.end_column - 1]
+        assert unicodedata.normalize("NFC", right) == unicodedata.normalize("NFC", left)

@@ -54,6 +54,7 @@ class Known:
     is_total: bool
     sentence: int
     label: str = ""
+    first: bool = False  # the first count of its sentence (its subject, often)
 
 
 @dataclass
@@ -135,6 +136,7 @@ class SentenceFacts:
         facts = [self._fact(item, text) for item in self.items]
         for tot in self.totals:
             facts.append(self._total_fact(tot, text))
+        first = True
         for item in self.items:
             if item.kind == "quantity":
                 inf = self.info[id(item)]
@@ -146,8 +148,10 @@ class SentenceFacts:
                         inf.is_total,
                         self.sentence,
                         f"{inf.label} {(item.unit_text or '').lower()}",
+                        first,
                     )
                 )
+                first = False
         return facts
 
     # -- labels --------------------------------------------------------------------------
@@ -246,16 +250,30 @@ class SentenceFacts:
     ) -> None:
         breakdown: _Total | None = None
         across = False  # whether the open breakdown continues over ";"
+        last_qty: Item | None = None
+        last_qty_before: Item | None = None  # the last count of the clauses before this one
         for ci, clause in enumerate(clauses):
             if breakdown is not None and ci > 0:
                 first = next((it for it in clause if it.kind == "quantity"), None)
-                if not (across or (first is not None and self._has_attribute(first))):
+                parallel = first is not None and (
+                    self._has_attribute(first) or _has_share_after(clause, first)
+                )
+                if not (across or parallel):
                     self._close(breakdown)
                     breakdown = None
+            if ci > 0:
+                last_qty_before = last_qty or last_qty_before
             last_fig: Item | None = None
             last_qty: Item | None = None
+            last_pct: Item | None = None
             for i, item in enumerate(clause):
                 kind = item.kind
+                if kind == "quantity" and _opens_list(clause, i) and breakdown is None:
+                    self.info[id(item)].is_total = True
+                    breakdown = _Total(item, [], "trong tổng số", item.start, item.end)
+                    across = False
+                    last_fig = last_qty = item
+                    continue
                 if kind in ("quantity", "ratio"):
                     if breakdown is not None and item is not breakdown.total:
                         if self._compatible(breakdown.total, item):
@@ -264,6 +282,7 @@ class SentenceFacts:
                     if kind == "quantity":
                         last_qty = item
                 elif kind in _PERCENT_KINDS or (kind == "rate" and item.base is None):
+                    last_pct = item
                     self.info[id(item)].whole_hint = _named_whole(clause, i) or self.hint
                     target = last_fig or owner or context
                     target = self._figure_of(target)
@@ -271,7 +290,7 @@ class SentenceFacts:
                         self.info[id(target)].rate = self.info[id(item)].id
                         self.info[id(item)].part = self.info[id(target)].id
                         self.info[id(item)].whole_source = "ratio"
-                    elif target is not None and kind != "bare_percent":
+                    elif target is not None and (kind != "bare_percent" or _alone(clause, owner)):
                         self.info[id(item)].part = self.info[id(target)].id
                         self.info[id(item)].label = self.info[id(target)].label
                         self.info[id(item)].level = self.info[id(target)].level
@@ -282,6 +301,8 @@ class SentenceFacts:
                     if stated_base is not None:
                         self.info[id(item)].base_value = self.info[id(stated_base)].id
                     subject = last_fig or owner or context
+                    if item.measure == "points" and last_pct is not None:
+                        subject = last_pct  # "chiếm 22,79%, tăng 2 điểm phần trăm"
                     if (
                         breakdown is not None
                         and breakdown.parts
@@ -343,7 +364,11 @@ class SentenceFacts:
                         across = True
                         if total_item is not None and _compares(owner):
                             total_item = None
-                        if total_item is None and top and ci == 0:
+                        if total_item is None and ci > 0 and last_qty_before is not None:
+                            # "gồm 96 đồng chí, giảm 21 ...; trong đó nữ 19 ...": the count
+                            # of the clauses before
+                            total_item = last_qty_before
+                        elif total_item is None and top and ci == 0:
                             total_item = self._previous_total()
                     breakdown = (
                         _Total(total_item, [], item.text.lower(), item.start, item.end)
@@ -488,7 +513,21 @@ class SentenceFacts:
         for known in candidates:
             if known.value and _gives(value, known.value, stated):
                 return known
-        return candidates[0] if candidates else None
+        if candidates:
+            return candidates[0]
+        # No total was named: the subject of the sentence before ("... quy hoạch được 2.738
+        # đồng chí. Cán bộ nữ ... có 624 đồng chí, chiếm 22,79%") is taken only when it
+        # gives the stated share, so a guess never makes an error.
+        for known in self.ctx.recent(self.sentence, reach=1):
+            if (
+                known.first
+                and known.sentence < self.sentence
+                and units.compatible(known.unit, pinf.unit)
+                and known.value > value
+                and _gives(value, known.value, stated)
+            ):
+                return known
+        return None
 
     def _named_total(self, hint: str, part: Item, pinf: _Info) -> Known | None:
         """The count a share names as its whole ("chiếm 45,32% trong tổng số cán bộ, công
@@ -594,6 +633,7 @@ class SentenceFacts:
                 number=item.numbers[0],
                 subject=inf.subject,
                 basis=_base_text(item),
+                keyword="vượt" if item.keyword.lower().startswith("vượt") else "đạt",
                 base_value=inf.base_value,
             )
         if k == "ratio":
@@ -723,6 +763,8 @@ def _owner_of_group(clause: Clause, i: int) -> Item | None:
                 return None
             words += 1
             continue
+        if it.kind == "token" and it.type == "COMMA" and words:
+            continue  # "18.560 cán bộ, công chức, viên chức (nam ..., nữ ...)"
         if it.kind == "term" and words < _OWNER_GAP:
             words += 1
             continue
@@ -782,6 +824,37 @@ def _sentence_whole(clauses: list[Clause]) -> str:
 _COMPARISON_WORDS = frozenset(
     {"kế", "hoạch", "chỉ", "tiêu", "đề", "án", "so", "với", "mục", "không", "tính", "ngoài", "trước"}
 )
+
+
+def _alone(clause: Clause, owner: Item | None) -> bool:
+    """A percentage alone in the bracket after a count: "197 đồng chí nữ (24,26%)"."""
+    return owner is not None and owner.kind == "quantity" and sum(1 for it in clause if it.is_figure) == 1
+
+
+def _has_share_after(clause: Clause, quantity: Item) -> bool:
+    """"tham gia lần đầu 1.342 đồng chí, chiếm 27,99%": a count with its share, as the
+    parts listed before it were."""
+    after = False
+    for it in clause:
+        if it is quantity:
+            after = True
+        elif after and it.kind in ("share", "rate", "bare_percent"):
+            return True
+        elif after and it.kind == "quantity":
+            return False
+    return False
+
+
+def _opens_list(clause: Clause, i: int) -> bool:
+    """"Trong tổng số 812 đồng chí ... có 197 ..., 305 ...": a count right after "trong
+    tổng số" at the start of its clause is the total of the counts that follow."""
+    return (
+        i == 1
+        and clause[0].kind == "token"
+        and clause[0].type == "TOTAL_KW"
+        and clause[0].text.lower().startswith("trong")
+        and any(it.kind == "quantity" for it in clause[i + 1 :])
+    )
 
 
 def _compares(item: Item | None) -> bool:
