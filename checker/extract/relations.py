@@ -323,7 +323,7 @@ class SentenceFacts:
                         last_fig = item
                 elif kind == "group":
                     grp_owner = _owner_of_group(clause, i)
-                    if grp_owner is not None and _compares(grp_owner):
+                    if grp_owner is not None and _compares(grp_owner) and not _starts_breakdown(item):
                         # "đạt 97,63% so với Đề án (1.600 học viên)", "tăng 5,2% so với cùng
                         # kỳ (1.355 đảng viên)": the bracket holds what it is compared with
                         self._base_value(grp_owner, item)
@@ -824,6 +824,12 @@ def _sentence_whole(clauses: list[Clause]) -> str:
 _COMPARISON_WORDS = frozenset(
     {"kế", "hoạch", "chỉ", "tiêu", "đề", "án", "so", "với", "mục", "không", "tính", "ngoài", "trước"}
 )
+
+
+def _starts_breakdown(group: Item) -> bool:
+    """"(trong đó, cán bộ trẻ 25 đồng chí, ...)": a bracket that lists parts."""
+    first = group.clauses[0][0] if group.clauses and group.clauses[0] else None
+    return first is not None and first.kind == "token" and first.type == "BREAKDOWN"
 
 
 def _alone(clause: Clause, owner: Item | None) -> bool:
