@@ -65,11 +65,19 @@ def compatible(a: str | None, b: str | None) -> bool:
     return dimension(a) == dimension(b)
 
 
+@lru_cache(maxsize=256)
+def _factor(unit: str) -> tuple[Decimal, str]:
+    ureg = registry()
+    quantity = ureg.Quantity(1, unit).to_base_units()
+    magnitude = Decimal(str(quantity.magnitude))
+    # pint computes in binary floating point: 10^9 may come back as 999999999.9999999
+    return magnitude.quantize(Decimal(1)) if magnitude >= 1 else magnitude.normalize(), str(quantity.units)
+
+
 def to_base(value: Decimal, unit: str) -> tuple[Decimal, str]:
     """Convert a value to the base unit of its dimension (money to đồng)."""
-    ureg = registry()
-    quantity = ureg.Quantity(value, unit).to_base_units()
-    return Decimal(str(quantity.magnitude)), str(quantity.units)
+    factor, base = _factor(unit)
+    return value * factor, base
 
 
 def display(unit: str | None) -> str:

@@ -903,7 +903,11 @@ def _value(item: Item, inf: _Info) -> Decimal:
 
 
 def _scale(unit: str | None) -> Decimal:
-    return Decimal(1)
+    """How many base units one unit is: a "tỷ đồng" is 10^9 đồng (pint converts)."""
+    if unit is None:
+        return Decimal(1)
+    factor, _base = units.to_base(Decimal(1), unit)
+    return factor
 
 
 def _base_text(item: Item) -> str:

@@ -49,9 +49,10 @@ class PartsAndTotal(Rule):
             parts = [q for q in (arith.quantity(facts, i) for i in tot.parts) if q is not None]
             if total is None or not parts:
                 continue
-            listed = " + ".join(p.number.text for p in parts)
+            listed = " + ".join(p.text if p.scale != total.scale else p.number.text for p in parts)
             added = sum((p.value for p in parts), Decimal(0))
-            added_text = arith.show(added, _decimals(parts))
+            # shown in the total's own unit: "13,6" (tỷ đồng), not 13.600.000.000 đồng
+            added_text = _show(added / total.scale, max(_decimals(parts), total.number.decimals))
             evidence = Message(
                 vi=f"{listed} = {added_text}; tổng nêu: {total.text}",
                 en=f"{listed} = {added_text}; stated total: {total.text}",
@@ -90,6 +91,13 @@ class PartsAndTotal(Rule):
             expected=added,
             evidence=evidence,
         )
+
+
+def _show(value: Decimal, decimals: int) -> str:
+    """The sum with as many decimals as the figures have, more if it needs them."""
+    while decimals < 4 and value != value.quantize(Decimal(1).scaleb(-decimals)):
+        decimals += 1
+    return arith.show(value, decimals)
 
 
 def _decimals(parts: list[Quantity]) -> int:
