@@ -75,7 +75,8 @@ class Percent(Fact):
     ``part`` is the quantity the share describes (when stated), ``whole`` the quantity it is
     a share of; ``whole_source`` says how the whole was found: "stated" (in the sentence,
     "trong tổng số"), "total" (the total this part belongs to), "previous" (the nearest
-    preceding total), "sentence" (the first count of the sentence), "parts" (the sum of the
+    preceding total), "sentence" (the first count of the sentence), "subject" (the first count
+    of the sentence before, taken only because it gives the stated share), "parts" (the sum of the
     sibling counts whose shares make a complete breakdown), "ratio" (the share is the rate of
     the ratio ``part``), or "none".
     """

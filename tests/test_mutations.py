@@ -30,6 +30,8 @@ def _targets() -> list[Target]:
     out: list[Target] = []
     for claim in arith.share_claims(facts):
         pct = claim.percent
+        if pct.whole_source == "subject":
+            continue  # a whole taken only because it fits: a changed share has no whole
         start = source.text.index(pct.number.text, pct.span.start)
         out.append((start, start + len(pct.number.text), "share", pct.number.text, claim.verdict.exact))
     for ratio in facts.of(Ratio):

@@ -484,7 +484,8 @@ class SentenceFacts:
             else:
                 known = self._nearest_total(part, pinf, item.numbers[0])
                 if known is not None:
-                    inf.whole, inf.whole_source = known.id, "previous"
+                    source = "previous" if known.is_total else "subject"
+                    inf.whole, inf.whole_source = known.id, source
                 else:
                     orphans.append(item)
         self._sum_of_parts(orphans, by_id)
