@@ -250,3 +250,14 @@ def test_values_are_decimal_with_scale() -> None:
     facts = facts_of("Kinh phí 8,9 tỷ đồng.")
     q = next(facts.of(Quantity))
     assert q.number.value == Decimal("8.9")
+
+
+def test_a_list_over_several_sentences() -> None:
+    facts = facts_of(
+        "Toàn tỉnh đã luân chuyển 40 đồng chí. Trong đó: Cấp tỉnh: luân chuyển 12 đồng chí về "
+        "huyện, cụ thể: về huyện 10 đồng chí, về xã 2 đồng chí. Cấp huyện: luân chuyển 28 đồng "
+        "chí về xã. Công tác luân chuyển đạt kết quả tốt, có 3 lớp bồi dưỡng."
+    )
+    totals = {facts.items[t.total].text: [facts.items[i].text for i in t.parts] for t in facts.of(Total)}
+    assert totals["40 đồng chí"] == ["12 đồng chí", "28 đồng chí"]
+    assert totals["12 đồng chí"] == ["10 đồng chí", "2 đồng chí"]

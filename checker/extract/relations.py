@@ -92,10 +92,23 @@ class _Total:
 
 
 @dataclass
+class OpenList:
+    """A list whose items run over several sentences: "Trong đó: Cấp tỉnh: ... 3 đồng chí
+    ... . Cấp huyện: ... 23 đồng chí ...": the total, the parts so far, where it began."""
+
+    total: Known
+    parts: list[Known]
+    marker: str
+    start: int
+    sentence: int
+
+
+@dataclass
 class Context:
     """What a sentence may refer to in the sentences before it."""
 
     quantities: list[Known] = field(default_factory=list)
+    open_list: OpenList | None = None
 
     def recent(self, sentence: int, reach: int = 2) -> Iterator[Known]:
         """The quantities of this sentence and the ``reach`` before it, nearest first."""
@@ -123,12 +136,14 @@ class SentenceFacts:
                 self.items.append(item)
                 next_id += 1
         self.next_id = next_id
+        self.pending_list: OpenList | None = None
         self.period = self._sentence_period()
         self.hint = _sentence_whole(clauses)
 
     # -- public ------------------------------------------------------------------------
     def build(self, text: str) -> list[Fact]:
         self._labels(self.clauses, "")
+        continued = self._continue_list()
         self._relate(self.clauses, owner=None, context=None, top=True)
         self._wholes()
         self._citations(self.clauses, text)
@@ -136,6 +151,13 @@ class SentenceFacts:
         facts = [self._fact(item, text) for item in self.items]
         for tot in self.totals:
             facts.append(self._total_fact(tot, text))
+        if not continued and self.ctx.open_list is not None:
+            facts.append(self._list_fact(self.ctx.open_list, text))
+            self.ctx.open_list = None
+        if self.pending_list is not None:
+            if self.ctx.open_list is not None:
+                facts.append(self._list_fact(self.ctx.open_list, text))
+            self.ctx.open_list = self.pending_list
         first = True
         for item in self.items:
             if item.kind == "quantity":
@@ -249,6 +271,7 @@ class SentenceFacts:
         self, clauses: list[Clause], owner: Item | None, context: Item | None, top: bool
     ) -> None:
         breakdown: _Total | None = None
+        outer: _Total | None = None  # a sentence-wide list that holds the open one
         across = False  # whether the open breakdown continues over ";"
         last_qty: Item | None = None
         last_qty_before: Item | None = None  # the last count of the clauses before this one
@@ -356,7 +379,12 @@ class SentenceFacts:
                         self.info[id(nxt)].is_total = True
                         continue
                     if breakdown is not None:
-                        self._close(breakdown)
+                        if across and last_qty is not None and last_qty in breakdown.parts and outer is None:
+                            # "Trong đó: Cấp tỉnh: ... 3 đồng chí, cụ thể: ...": a list
+                            # within the list; the outer one stays open
+                            outer = breakdown
+                        else:
+                            self._close(breakdown)
                     total_item = last_qty
                     across = nxt is not None and nxt.kind == "token" and nxt.type == "COLON"
                     if total_item is None and not any(it.is_figure for it in clause[:i]):
@@ -375,8 +403,64 @@ class SentenceFacts:
                         if total_item is not None
                         else None
                     )
+        if outer is not None:
+            if breakdown is not None:
+                self._close(breakdown)
+            breakdown = outer
         if breakdown is not None:
-            self._close(breakdown)
+            if top and self._keeps_going(breakdown):
+                self.pending_list = self._open(breakdown)
+            else:
+                self._close(breakdown)
+
+    # -- lists over several sentences ------------------------------------------------------
+    def _keeps_going(self, breakdown: _Total) -> bool:
+        """A "Trong đó:" list of the sentence before's total whose first item is labelled
+        ("Cấp tỉnh: ...") may go on in the next sentences ("Cấp huyện: ...")."""
+        return (
+            isinstance(breakdown.total, _KnownItem)
+            and len(breakdown.parts) == 1
+            and _labelled_start(self.clauses)
+        )
+
+    def _open(self, breakdown: _Total) -> OpenList:
+        assert isinstance(breakdown.total, _KnownItem)
+        part = breakdown.parts[0]
+        inf = self.info[id(part)]
+        inf.role = "part"
+        known = Known(inf.id, _value(part, inf), inf.unit, False, self.sentence)
+        return OpenList(breakdown.total.known, [known], breakdown.marker, breakdown.start, self.sentence)
+
+    def _continue_list(self) -> bool:
+        """Whether this sentence goes on with the open list: it opens with a label and a
+        colon, and its first count is of the same kind as the total."""
+        open_list = self.ctx.open_list
+        if open_list is None or not _labelled_start(self.clauses):
+            return False
+        first = next((it for it in self.clauses[0] if it.kind == "quantity"), None)
+        if first is None:
+            return False
+        inf = self.info[id(first)]
+        if not units.compatible(open_list.total.unit, inf.unit):
+            return False
+        inf.role = "part"
+        open_list.parts.append(Known(inf.id, _value(first, inf), inf.unit, False, self.sentence))
+        return True
+
+    def _list_fact(self, open_list: OpenList, text: str) -> Total:
+        fid = self.next_id
+        self.next_id += 1
+        return Total(
+            id=fid,
+            span=Span(open_list.start, open_list.start + 1),
+            text=text[open_list.start : open_list.start + 40],
+            sentence=open_list.sentence,
+            total=open_list.total.id,
+            parts=tuple(p.id for p in open_list.parts),
+            relation="subset" if open_list.marker.startswith("trong") else "partition",
+            disjoint=True,
+            marker=open_list.marker,
+        )
 
     def _base_value(self, comparison: Item, group: Item) -> None:
         first = next(
@@ -825,6 +909,34 @@ def _sentence_whole(clauses: list[Clause]) -> str:
 _COMPARISON_WORDS = frozenset(
     {"kế", "hoạch", "chỉ", "tiêu", "đề", "án", "so", "với", "mục", "không", "tính", "ngoài", "trước"}
 )
+
+
+def _labelled_start(clauses: list[Clause]) -> bool:
+    """"Cấp huyện: Luân chuyển 23 đồng chí": the sentence opens with a few words and a
+    colon (after an optional "Trong đó:")."""
+    if not clauses:
+        return False
+    items = clauses[0]
+    i = 0
+    if i < len(items) and items[i].kind == "token" and items[i].type == "BREAKDOWN":
+        i += 1
+        if i < len(items) and items[i].kind == "token" and items[i].type == "COLON":
+            i += 1
+    words = 0
+    while i < len(items) and items[i].kind == "token" and items[i].type == "WORD" and words < 5:
+        words += 1
+        i += 1
+    return 0 < words and i < len(items) and items[i].kind == "token" and items[i].type == "COLON"
+
+
+def flush(ctx: Context, next_id: int, text: str) -> list[Fact]:
+    """The list still open at the end of the document, as a fact."""
+    if ctx.open_list is None:
+        return []
+    builder = SentenceFacts([], ctx.open_list.sentence, next_id, ctx)
+    fact = builder._list_fact(ctx.open_list, text)
+    ctx.open_list = None
+    return [fact]
 
 
 def _starts_breakdown(group: Item) -> bool:
