@@ -91,7 +91,7 @@ def _piece(text: str, start: int, end: int, segment: int) -> Piece | None:
 _KEEP_BEFORE = 12  # words kept before a figure: its label, "trong đó", "tổng số"
 _KEEP_AFTER = 8  # words kept after a figure: its unit and the rest of its label
 _CODE_BEFORE = 3  # before a code or a date: the type word and "số"
-_CODE_AFTER = 7  # after it: "ngày ...", "của" and the issuer
+_CODE_AFTER = 12  # after it: "ngày ...", "của" and the issuer ("Hội đồng nhân dân tỉnh Hậu Giang")
 _CODE = re.compile(r"\d[-/][A-ZĐ]|\d{1,2}/\d{1,2}/\d{4}")
 
 

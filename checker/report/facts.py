@@ -91,7 +91,14 @@ def fact_dict(source: Source, fact: Fact) -> dict[str, Any]:
 
 
 def facts_dict(source: Source, facts: Facts) -> dict[str, Any]:
-    return {"path": source.path, "facts": [fact_dict(source, f) for f in facts]}
+    """The facts, and the index of the documents they cite (every mention of each)."""
+    from checker.rules.citations.index import citation_index, index_json
+
+    return {
+        "path": source.path,
+        "facts": [fact_dict(source, f) for f in facts],
+        "citations": index_json(source, citation_index(facts)),
+    }
 
 
 def render_json(source: Source, facts: Facts) -> str:
