@@ -71,6 +71,9 @@ class Rule:
     severity: ClassVar[Severity] = Severity.ERROR
     wants: ClassVar[tuple[type[Fact], ...]] = ()
     doc_vi: ClassVar[str] = ""
+    # Where the rule's data-driven cases live when they cannot be text (a layout rule needs
+    # a .docx): a test module under tests/, which must name the rule's code.
+    cases: ClassVar[str] = ""
 
     def check(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError
