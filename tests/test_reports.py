@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from hypothesis import example, given
@@ -117,10 +118,38 @@ def test_rules(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # -- dispatch ------------------------------------------------------------------------------
 def test_formats_listed() -> None:
-    assert set(report.FORMATS) == {"text", "concise", "json", "sarif", "github"}
+    assert set(report.FORMATS) == {"text", "concise", "json", "sarif", "github", "html"}
 
 
-@pytest.mark.parametrize("fmt", ["xml", "html", "", "JSON"])
+@pytest.mark.parametrize(
+    ("fmt", "wanted"),
+    [
+        ("text", {"sources"}),
+        ("html", {"sources", "facts"}),
+        ("json", set()),
+        ("concise", set()),
+        ("sarif", set()),
+        ("github", set()),
+    ],
+)
+def test_formats_say_what_context_they_use(fmt: str, wanted: set[str]) -> None:
+    assert report.wants(fmt) == wanted
+
+
+@pytest.mark.parametrize("fmt", ["concise", "json", "sarif", "github"])
+def test_sources_and_facts_are_ignored_by_formats_that_do_not_use_them(fmt: str) -> None:
+    plain = report.render(fmt, sample_results(), color=False)
+    source = load_text(LINE, "a.txt")
+    given = report.render(
+        fmt, sample_results(), color=False, sources={"a.txt": source}, facts={"a.txt": Facts()}
+    )
+    if fmt == "sarif":  # the run carries no time stamps: the two reports are the same
+        assert json.loads(given) == json.loads(plain)
+    else:
+        assert given == plain
+
+
+@pytest.mark.parametrize("fmt", ["xml", "", "JSON", "HTML"])
 def test_unknown_format_is_a_clear_error(fmt: str) -> None:
     with pytest.raises(UnknownFormatError) as info:
         report.render(fmt, sample_results())
@@ -128,7 +157,7 @@ def test_unknown_format_is_a_clear_error(fmt: str) -> None:
     assert repr(fmt) in message and "json" in message and "\n" not in message
 
 
-@pytest.mark.parametrize("fmt", ["text", "concise", "json", "sarif", "github"])
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "sarif", "github", "html"])
 def test_every_format_ends_with_newline_and_has_no_ansi(fmt: str) -> None:
     out = report.render(fmt, sample_results(), color=False)
     assert out.endswith("\n")
@@ -417,7 +446,7 @@ def _facts() -> Facts:
                 _span(t, "200 người"),
                 "200 người",
                 0,
-                number=Number(Decimal("200"), 0, "200"),
+                number=Number(Decimal(200), 0, "200"),
                 unit="person",
                 unit_text="người",
                 label="cán bộ",
@@ -428,7 +457,7 @@ def _facts() -> Facts:
                 _span(t, "50 người"),
                 "50 người",
                 1,
-                number=Number(Decimal("50"), 0, "50"),
+                number=Number(Decimal(50), 0, "50"),
                 unit="person",
                 unit_text="người",
                 label="nữ",
@@ -438,7 +467,7 @@ def _facts() -> Facts:
                 _span(t, "chiếm 30%"),
                 "chiếm 30%",
                 1,
-                number=Number(Decimal("30"), 0, "30"),
+                number=Number(Decimal(30), 0, "30"),
                 part=1,
                 whole=0,
                 whole_source="total",
@@ -536,3 +565,287 @@ def test_explain(code: str) -> None:
 def test_explain_unknown() -> None:
     with pytest.raises(rules_report.UnknownRuleError, match="Z999"):
         rules_report.explain("Z999", [ShareRule])
+
+
+# -- text: sections, related places, visible white space -------------------------------------
+# A draft of our own: a header, Roman parts, numbered subsections, a footnote referred to
+# from 1.1 (a Word plain-text export: "[" ... "]" in the body, "[\ufffd]" opens the note).
+DRAFT = "\n".join(  # noqa: FLY002 - one line of the draft per line, numbered
+    [
+        "ỦY BAN NHÂN DÂN HUYỆN A",  # 1
+        "BÁO CÁO",  # 2
+        "Kết quả công tác năm 2023",  # 3
+        "I. ĐẶC ĐIỂM TÌNH HÌNH",  # 4
+        "Huyện có 12 xã và 2 thị trấn.",  # 5
+        "II. KẾT QUẢ THỰC HIỆN",  # 6
+        "1. Công tác tổ chức",  # 7
+        "1.1. Đào tạo cán bộ: Mở 4 lớp với 120 học viên[",  # 8
+        "]",  # 9
+        "1.2. Bồi dưỡng",  # 10
+        "Có 40 người dự học, chiếm 30%.",  # 11
+        "2. Công tác kiểm tra",  # 12
+        "Đã kiểm tra 8 cuộc.",  # 13
+        "III. PHƯƠNG HƯỚNG",  # 14
+        "Tiếp tục thực hiện.",  # 15
+        "[\ufffd] Trong đó nữ 50 người.",  # 16: footnote 1
+    ]
+)
+
+
+def _at(line: int, piece: str, code: str = "N101", where: str = "body", **kw: Any) -> Located:
+    text = DRAFT.split("\n")[line - 1]
+    column = text.index(piece) + 1
+    return located(
+        code,
+        line=line,
+        column=column,
+        end_line=line,
+        end_column=column + len(piece),
+        where=where,
+        source_line=text,
+        stated=piece,
+        **kw,
+    )
+
+
+def _draft_results() -> tuple[list[FileResult], dict[str, Any]]:
+    findings = (
+        _at(11, "30%"),
+        _at(16, "50 người", "X101", "footnote 1"),
+        _at(3, "2023", "D101"),
+        _at(13, "8 cuộc", "C101"),
+        _at(5, "12 xã", "K101"),
+    )
+    return [FileResult("d.txt", findings)], {"d.txt": load_text(DRAFT, "d.txt")}
+
+
+def test_text_groups_findings_under_the_drafts_own_headings() -> None:
+    results, sources = _draft_results()
+    out = report.render("text", results, color=False, width=120, sources=sources)
+    lines = [line.strip() for line in out.splitlines()]
+    order = [
+        "Phần đầu văn bản",
+        "D101",
+        "I. ĐẶC ĐIỂM TÌNH HÌNH",
+        "K101",
+        "II. KẾT QUẢ THỰC HIỆN",
+        "1. Công tác tổ chức",
+        "1.1. Đào tạo cán bộ",  # the footnote is referred to here
+        "chú thích 1",
+        "X101",
+        "1.2. Bồi dưỡng",
+        "N101",
+        "2. Công tác kiểm tra",
+        "C101",
+    ]
+
+    def index(item: str) -> int:
+        if item[1:].isdigit():  # a finding: its head line "line:col  CODE  severity  message"
+            return next(i for i, line in enumerate(lines) if f"  {item}  " in line)
+        return lines.index(item)
+
+    positions = [index(item) for item in order]
+    assert positions == sorted(positions)
+    # a parent heading is printed once, however many subsections follow it
+    assert lines.count("II. KẾT QUẢ THỰC HIỆN") == 1
+    assert "III. PHƯƠNG HƯỚNG" not in lines  # a section without findings is not shown
+    assert "Opening of the document" in report.render(
+        "text", results, lang="en", color=False, sources=sources
+    )
+
+
+def test_text_without_sources_groups_by_place_only() -> None:
+    results, _ = _draft_results()
+    out = report.render("text", results, color=False, width=120)
+    assert "I. ĐẶC ĐIỂM TÌNH HÌNH" not in out and "Phần đầu văn bản" not in out
+    assert out.index("thân văn bản") < out.index("chú thích 1")
+
+
+@pytest.mark.parametrize("width", [40, 60, 100, 160])
+def test_text_fits_the_width(width: int) -> None:
+    results, sources = _draft_results()
+    out = report.render("text", results, color=False, width=width, sources=sources)
+    assert all(cell_len(line) <= width for line in out.splitlines())
+
+
+def test_text_lists_related_places_and_counts_the_rest() -> None:
+    related = tuple((10 + i, 2, 10 + i, 5, "body") for i in range(10)) + (
+        (40, 1, 40, 3, "footnote 2"),
+    )
+    finding = Finding("N101", "percent", Severity.ERROR, Span(0, 1), MESSAGE, "30%", "25%")
+    loc = Located(finding, 3, COL, 3, COL + 3, "body", LINE, related)
+    out = report.render("text", [FileResult("a.txt", (loc,))], color=False, width=200)
+    [line] = [line for line in out.splitlines() if "Liên quan" in line]
+    assert line.strip() == ("Liên quan: 10:2, 11:2, 12:2, 13:2, 14:2, 15:2, 16:2, 17:2, … (+3)")
+    short = Located(finding, 3, COL, 3, COL + 3, "body", LINE, ((40, 1, 40, 3, "footnote 2"),))
+    out = report.render("text", [FileResult("a.txt", (short,))], lang="en", color=False)
+    assert "Related: 40:1 (footnote 2)" in out
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("30%", "30%"),
+        ("  ", "␣␣"),
+        (", ", ",␣"),
+        ("a  b", "a␣␣b"),
+        ("", "∅"),
+        ("Bộ Chính trị", "Bộ Chính trị"),
+        ("Hà Nội, ngày   tháng", "Hà Nội, ngày␣␣␣tháng"),  # single spaces stay plain
+        ("5\tlớp", "5⇥lớp"),
+    ],
+)
+def test_white_space_values_are_made_visible(value: str, shown: str) -> None:
+    from checker.report.common import shown_value
+
+    assert shown_value(value) == shown
+    loc = located(stated=value, expected="x")
+    out = report.render("text", [FileResult("a.txt", (loc,))], color=False, width=120)
+    assert f"Nêu: {shown}  →" in out
+
+
+# -- progress bar -------------------------------------------------------------------------------
+class _Terminal:
+    """A stream that says it is a terminal, and keeps what is written to it."""
+
+    def __init__(self, tty: bool = True) -> None:
+        self.written: list[str] = []
+        self.tty = tty
+
+    def write(self, text: str) -> int:
+        self.written.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.mark.parametrize(
+    ("total", "enabled", "tty", "drawn"),
+    [
+        (6, True, True, True),
+        (6, False, True, False),  # the CLI turns it off (machine formats, --quiet)
+        (6, True, False, False),  # a pipe or a file: never
+        (2, True, True, False),  # a short run: no bar
+    ],
+)
+def test_progress_bar_only_for_long_runs_on_a_terminal(
+    total: int, enabled: bool, tty: bool, drawn: bool
+) -> None:
+    from checker.report.console import progress
+
+    stream = _Terminal(tty)
+    with progress(total, enabled, lang="en", stream=stream) as bar:  # type: ignore[arg-type]
+        for i in range(total):
+            bar.advance(f"folder/report-{i}.docx")
+    out = "".join(stream.written)
+    assert bool(out) is drawn
+    if drawn:
+        assert "Checking" in out and f"{total}/{total}" in out and "report-5.docx" in out
+
+
+def test_progress_bar_speaks_vietnamese_by_default() -> None:
+    from checker.report.console import progress
+
+    stream = _Terminal()
+    with progress(5, stream=stream) as bar:  # type: ignore[arg-type]
+        for _ in range(5):
+            bar.advance()
+    assert "Đang kiểm tra" in "".join(stream.written)
+
+
+# -- sections -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("I. KHÁI QUÁT CHUNG", ("I.", "KHÁI QUÁT CHUNG", 0)),
+        ("XIV. KIẾN NGHỊ", ("XIV.", "KIẾN NGHỊ", 0)),
+        ("2. Kết quả thực hiện", ("2.", "Kết quả thực hiện", 1)),
+        ("2.1. Về tổ chức", ("2.1.", "Về tổ chức", 2)),
+        ("2.1 Về tổ chức", ("2.1.", "Về tổ chức", 2)),
+        ("2.3.3.1. Nâng cao chất lượng", ("2.3.3.1.", "Nâng cao chất lượng", 4)),
+        ("  3.2. Đào tạo: Mở 4 lớp, 120 học viên.", ("3.2.", "Đào tạo", 2)),
+        ("1. Ưu điểm.", ("1.", "Ưu điểm", 1)),
+        ("## 2. Kết quả theo đơn vị", ("2.", "Kết quả theo đơn vị", 1)),
+        ("**II. KẾT QUẢ**", ("II.", "KẾT QUẢ", 0)),
+        ("# BÁO CÁO NHANH", None),  # a title, not a numbered section
+        ("2.554 đồng chí dự học", None),  # a number with a thousands dot
+        ("2. được giao", None),  # a list item, not a heading: no capital
+        ("IIII. SAI", None),  # not a Roman numeral
+        ("VX. SAI", None),
+        ("I.KHÔNG CÁCH", None),
+        ("1.5 triệu đồng", None),
+        ("Năm 2023.", None),
+        ("", None),
+    ],
+)
+def test_parse_heading(line: str, expected: tuple[str, str, int] | None) -> None:
+    from checker.sections import parse_heading
+
+    assert parse_heading(line) == expected
+
+
+def test_a_long_heading_is_cut_at_a_word() -> None:
+    from checker.sections import MAX_TITLE, parse_heading
+
+    words = " ".join(["Nâng cao chất lượng đội ngũ cán bộ"] * 6)
+    parsed = parse_heading(f"2.1. {words}")
+    assert parsed is not None
+    title = parsed[1]
+    assert len(title) <= MAX_TITLE and title.endswith("…") and words.startswith(title[:-1])
+
+
+@given(st.integers(1, 399))
+def test_roman_numerals_round_trip(n: int) -> None:
+    from checker.sections import roman_value, to_roman
+
+    assert roman_value(to_roman(n)) == n
+
+
+def test_headings_and_their_chain() -> None:
+    from checker.sections import find_headings, headings, path_at
+
+    source = load_text(DRAFT, "d.txt")
+    pairs = headings(source)
+    assert [text for _, text in pairs] == [
+        "I. ĐẶC ĐIỂM TÌNH HÌNH",
+        "II. KẾT QUẢ THỰC HIỆN",
+        "1. Công tác tổ chức",
+        "1.1. Đào tạo cán bộ",
+        "1.2. Bồi dưỡng",
+        "2. Công tác kiểm tra",
+        "III. PHƯƠNG HƯỚNG",
+    ]
+    for offset, text in pairs:
+        assert source.text[offset:].startswith(text.split(" ")[0])
+    heads = find_headings(source)
+    at = source.text.index("8 cuộc")
+    assert [h.number for h in path_at(heads, at)] == ["II.", "2."]
+    assert path_at(heads, 0) == ()
+    assert [h.number for h in path_at(heads, source.text.index("Tiếp tục"))] == ["III."]
+
+
+def test_headings_stand_in_the_body_only() -> None:
+    from checker.sections import headings
+
+    text = "I. MỞ ĐẦU\nCó 5 lớp[\n]\n[\ufffd] 1. Theo Kế hoạch số 12-KH/TU.\n"
+    assert [t for _, t in headings(load_text(text, "n.txt"))] == ["I. MỞ ĐẦU"]
+
+
+def test_the_sample_drafts_outline(seed_path: Path) -> None:
+    from checker.loading import load_path
+    from checker.sections import find_headings
+
+    numbers = [h.number for h in find_headings(load_path(str(seed_path)))]
+    assert numbers[:5] == ["I.", "II.", "1.", "2.", "2.1."]
+    assert "2.3.3.1." in numbers and "2.3.3.3." in numbers
+    assert [n for n in numbers if n.count(".") == 1 and not n[0].isdigit()] == [
+        "I.",
+        "II.",
+        "III.",
+        "IV.",
+    ]
+    assert len(numbers) == 31

@@ -1,15 +1,18 @@
 """The report a person reads (``--format text``, the default), built with rich.
 
-Grouped by file, then by the part of the document (body, footnote N, table N). Each finding
-shows its code, severity and message, the source line with the span marked (when the span
-is on one line; a long line is clipped around the span), what the document states and what
-the figures give, and the evidence. A table by category and severity ends the report.
+Grouped by file, then by the draft's own sections ("II. KẾT QUẢ THỰC HIỆN", "2.1.1. ...",
+found by checker.sections when the Source is given), then by the part of the document (body,
+footnote N, table N); a finding in a footnote stands in the section where the footnote is
+referred to. Each finding shows its code, severity and message, the source line with the
+span marked (when the span is on one line; a long line is clipped around the span), what
+the document states and what the figures give, the evidence, and the related places. A
+table by category and severity ends the report.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from typing import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.cells import cell_len
 from rich.console import Console, RenderableType
@@ -21,19 +24,27 @@ from checker.findings import FileResult, Located, Severity
 from checker.report.common import (
     SEVERITIES,
     Counts,
+    Section,
     category_label,
     count,
     label,
     one_line,
+    related_places,
+    section_label,
+    sections_of,
     severity_label,
+    shown_value,
     where_label,
 )
 from checker.report.console import captured, make_console
+from checker.sections import Heading
+from checker.source import Source
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+HEADING_STYLE = "bold magenta"
 ELLIPSIS = "…"
-FINDING_INDENT = 4
-DETAIL_INDENT = 6
+MAX_RELATED = 8  # related places listed in full; the others are counted
+STEP = 2  # each level of the outline: file, section, place, finding, details
 
 
 def render(
@@ -42,15 +53,19 @@ def render(
     lang: str = "vi",
     color: bool | None = None,
     width: int | None = None,
+    sources: Mapping[str, Source] | None = None,
 ) -> str:
+    """The report of ``results``; ``sources`` (path -> Source) lets it group the findings
+    under the draft's own headings. Without a file's Source, its findings are grouped by
+    place only."""
     console = make_console(color, width)
     for result in results:
-        _file(console, result, lang)
+        _file(console, result, lang, (sources or {}).get(result.path))
     _summary(console, count(results), lang)
     return captured(console)
 
 
-def _file(console: Console, result: FileResult, lang: str) -> None:
+def _file(console: Console, result: FileResult, lang: str, source: Source | None) -> None:
     if result.error is None and not result.findings:
         return
     console.print(Text(result.path, style="bold underline"))
@@ -60,21 +75,53 @@ def _file(console: Console, result: FileResult, lang: str) -> None:
                 Text.assemble(
                     (f"{label('unreadable', lang)}: ", "bold red"), one_line(result.error)
                 ),
-                2,
+                STEP,
             )
         )
-    groups: dict[str, list[Located]] = {}
-    for loc in result.findings:
-        groups.setdefault(loc.where, []).append(loc)
-    for where, locs in groups.items():
-        console.print(_indent(Text(where_label(where, lang), style="bold"), 2))
-        for loc in locs:
-            _finding(console, loc, lang)
+    sections = sections_of(result.findings, source)
+    headed = any(section.chain for section in sections)
+    # without headings the places sit right under the file, as they always have
+    place_indent = 2 * STEP if headed else STEP
+    shown: tuple[Heading, ...] = ()
+    for section in sections:
+        if headed:
+            shown = _section_heading(console, section, shown, lang)
+        for place in section.places:
+            console.print(_indent(Text(where_label(place.where, lang), style="bold"), place_indent))
+            for loc in place.findings:
+                _finding(console, loc, lang, place_indent + STEP)
     console.print()
 
 
-def _finding(console: Console, loc: Located, lang: str) -> None:
+def _section_heading(
+    console: Console, section: Section, shown: tuple[Heading, ...], lang: str
+) -> tuple[Heading, ...]:
+    """Print the headings of the section's chain that are not on screen yet (a parent is
+    printed once, before its first subsection with findings); return the chain now shown."""
+    chain = section.chain
+    if not chain:
+        console.print(
+            _indent(Text(section_label(chain, lang), style=HEADING_STYLE), STEP),
+            no_wrap=True,
+            overflow="ellipsis",
+        )
+        return ()
+    common = 0
+    while common < min(len(chain), len(shown)) and chain[common] == shown[common]:
+        common += 1
+    for depth, heading in enumerate(chain[common:], start=common):
+        style = HEADING_STYLE if depth == len(chain) - 1 else "magenta"
+        console.print(
+            _indent(Text(heading.text, style=style), STEP),
+            no_wrap=True,
+            overflow="ellipsis",
+        )
+    return chain
+
+
+def _finding(console: Console, loc: Located, lang: str, indent: int) -> None:
     f = loc.finding
+    detail = indent + STEP
     head = Text.assemble(
         (f"{loc.line}:{loc.column}", "dim"),
         "  ",
@@ -84,21 +131,21 @@ def _finding(console: Console, loc: Located, lang: str) -> None:
         "  ",
         one_line(f.message.get(lang)),
     )
-    console.print(_indent(head, FINDING_INDENT))
+    console.print(_indent(head, indent))
     if loc.line == loc.end_line and loc.source_line:
-        for line in _source_lines(loc, console.width - DETAIL_INDENT):
-            console.print(_indent(line, DETAIL_INDENT), no_wrap=True, crop=True)
+        for line in _source_lines(loc, console.width - detail):
+            console.print(_indent(line, detail), no_wrap=True, crop=True)
     if f.stated is not None or f.expected is not None:
         console.print(
             _indent(
                 Text.assemble(
                     (f"{label('stated', lang)}: ", "dim"),
-                    (f.stated if f.stated is not None else "-", "bold"),
+                    (shown_value(f.stated) if f.stated is not None else "-", "bold"),
                     "  →  ",
                     (f"{label('expected', lang)}: ", "dim"),
-                    (f.expected if f.expected is not None else "-", "bold green"),
+                    (shown_value(f.expected) if f.expected is not None else "-", "bold green"),
                 ),
-                DETAIL_INDENT,
+                detail,
             )
         )
     if f.evidence is not None:
@@ -107,8 +154,13 @@ def _finding(console: Console, loc: Located, lang: str) -> None:
                 Text.assemble(
                     (f"{label('evidence', lang)}: ", "dim"), one_line(f.evidence.get(lang))
                 ),
-                DETAIL_INDENT,
+                detail,
             )
+        )
+    if loc.related:
+        places = related_places(loc.related, lang, MAX_RELATED)
+        console.print(
+            _indent(Text.assemble((f"{label('related', lang)}: ", "dim"), places), detail)
         )
 
 
