@@ -371,12 +371,10 @@ CLEAN = [
 
 # (paragraph index, text replaced, replacement, the code it must raise); None = the header
 PLANTED = [
-    (None, "05 tháng 12 năm 2023", "5 tháng 12 năm 2023", "C203"),
     (4, "41-KH/TU ngày 12/3/2021", "41-KH/TU ngày 12/3/2022", "C101"),
     (6, "“Nâng cao chất lượng cán bộ cấp xã”", "“Nâng cao năng lực cán bộ chủ chốt cấp xã”", "C102"),
     (1, "27-CTr/TU", "27-CT/TU", "C103"),
     (2, "28-KL/TW", "28-KLTW", "C104"),
-    (2, "16-HD/BTCTW", "16-HD/BTCTU", "C105"),
     (7, "Quy định số 1120-QĐ/TU", "Quyết định số 1120-QĐ/TU", "C106"),
     (8, "30/6/2023", "31/6/2023", "C201"),
     (3, "ngày 10/12/2022", "ngày 10/12/2021", "C107"),
