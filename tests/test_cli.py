@@ -6,19 +6,22 @@ rules exist; one end-to-end test uses the real N101 once it exists.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
 import re
 import subprocess
 import sys
+import types
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterator
+from typing import Any, ClassVar
 
 import pytest
 
-from checker import engine
+from checker import cli, engine
 from checker.cli import main
 from checker.engine import Document, Rule
 from checker.facts import Facts, Number, Quantity, Span
@@ -122,10 +125,12 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def rules(monkeypatch: pytest.MonkeyPatch) -> None:
     """The test rules instead of the catalogue, and no fact extraction (they need none)."""
+    import checker.extract
     from checker import pipeline
 
     monkeypatch.setattr(engine, "all_rules", lambda: TEST_RULES)
     monkeypatch.setattr(pipeline, "extract", lambda source: Facts())
+    monkeypatch.setattr(checker.extract, "extract", lambda source: Facts())
 
 
 def draft(name: str, text: str) -> str:
@@ -229,9 +234,12 @@ def test_a_crashing_rule_is_that_files_one_line_error(
     ]
 
 
-def test_keyboard_interrupt_goes_through(rules: None) -> None:
-    with pytest.raises(KeyboardInterrupt):
-        main(["check", draft("a.txt", "CTRL-C\n")])
+def test_keyboard_interrupt_is_one_line_and_130(
+    rules: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "check", draft("a.txt", "CTRL-C\n"), "--output", "r.json")
+    assert (code, out, err) == (130, "", "rasoat: interrupted\n")
+    assert not Path("r.json").exists()
 
 
 # -- usage errors ---------------------------------------------------------------------------
@@ -258,6 +266,13 @@ def test_keyboard_interrupt_goes_through(rules: None) -> None:
         (["check", "x.txt", "--annotate", "out.docx"], "needs exactly one .docx input"),
         (["check", "x.txt", "--baseline", "absent.json"], "absent.json: no such file"),
         (["check", "-", "--fix"], "--fix and --diff work on .txt and .md files only"),
+        (["check", "in.docx", "--diff"], "for a .docx, --annotate writes a copy"),
+        (["check", "x.txt", "--accepted", "absent.json"], "--accepted absent.json: no such file"),
+        (["check", "x.txt", "--accepted", "x.txt"], "not a rasoat accepted-findings file"),
+        (["accept", "x.txt"], "the following arguments are required: --output"),
+        (["accept", "x.txt", "--output", "x.txt"], "--output x.txt would overwrite an input"),
+        (["accept", "x.txt", "--output", "a.json", "--baseline", "absent.txt"], "absent.txt"),
+        (["check", ".", "--output", "x.txt"], "--output x.txt would overwrite an input"),
     ],
 )
 def test_usage_errors_are_one_line_exit_2(
@@ -271,36 +286,39 @@ def test_usage_errors_are_one_line_exit_2(
 
 
 @pytest.mark.parametrize(
-    "extra",
+    ("extra", "module"),
     [
-        ["--jobs", "2"],
-        ["--fix"],
-        ["--diff"],
-        ["--baseline", "old.json"],
-        ["--accepted", "old.json", "--show-stale"],
-        ["--format", "html"],
+        (["--fix"], cli.FIXES_MODULE),
+        (["--diff"], cli.FIXES_MODULE),
+        (["--baseline", "old.json"], cli.BASELINE_MODULE),
+        (["--format", "html"], "checker.report.html"),
     ],
 )
-def test_later_options_are_not_yet_available(
-    rules: None, capsys: pytest.CaptureFixture[str], extra: list[str]
+def test_options_whose_module_is_missing_are_refused(
+    rules: None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    extra: list[str],
+    module: str,
 ) -> None:
+    real = cli.available
+    monkeypatch.setattr(cli, "available", lambda name: name != module and real(name))
     draft("old.json", "{}")
-    code, out, err = run(capsys, "check", draft("x.txt", "SAI\n"), *extra)
+    path = draft("x.txt", "SAI\n")
+    code, out, err = run(capsys, "check", path, *extra)
     assert code == 2 and out == ""
     assert_one_line(err)
     assert "not yet available" in err and extra[0] in err
 
 
-def test_annotate_is_not_yet_available(rules: None, capsys: pytest.CaptureFixture[str]) -> None:
+def test_annotate_without_its_module_is_refused(
+    rules: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "available", lambda name: name != cli.ANNOTATE_MODULE)
     Path("in.docx").write_bytes(b"")
     code, _, err = run(capsys, "check", "in.docx", "--annotate", "out.docx")
     assert code == 2 and "--annotate: not yet available" in err
-
-
-def test_accept_is_not_yet_available(rules: None, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "accept", draft("x.txt", ""), "--output", "acc.json")
-    assert code == 2 and "not yet available" in err
-    assert not Path("acc.json").exists()
+    assert not Path("out.docx").exists()
 
 
 def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -606,3 +624,256 @@ def test_folder_without_drafts_is_a_usage_error(
     assert code == 2 and out == ""
     assert_one_line(err)
     assert "no .txt, .md or .docx file" in err
+
+
+# -- configuration per file, data tables ------------------------------------------------------
+def test_each_file_uses_its_nearest_config(rules: None, capsys: pytest.CaptureFixture[str]) -> None:
+    draft("rasoat.toml", 'ignore = ["X"]\n')
+    draft("sub/rasoat.toml", 'ignore = ["T"]\n')  # the nearest file wins; no merging
+    top, inner = draft("d.txt", "SAI NOTE\n"), draft("sub/e.txt", "SAI NOTE\n")
+    _, out, _ = run(capsys, "check", top, inner, "--format", "json", "--fail-on", "info")
+    files = json.loads(out)["files"]
+    assert [[f["code"] for f in file["findings"]] for file in files] == [["T990"], ["X990"]]
+    # --config applies to every file, and a flag to every file on top of its config
+    _, out, _ = run(capsys, "check", top, inner, "--format", "json", "--config", "rasoat.toml")
+    assert [[f["code"] for f in file["findings"]] for file in json.loads(out)["files"]] == [
+        ["T990"],
+        ["T990"],
+    ]
+    # a flag replaces the key of every file's config (it does not add to it)
+    _, out, _ = run(capsys, "check", top, inner, "--format", "json", "--ignore", "N")
+    assert [[f["code"] for f in file["findings"]] for file in json.loads(out)["files"]] == [
+        ["T990", "X990"],
+        ["T990", "X990"],
+    ]
+
+
+class _SettingsRule(_Word):
+    """Records the settings it is given (test rule).
+
+    Wrong: -.
+    Right: -.
+    """
+
+    code = "C991"
+    name = "test.settings"
+    category = "date"
+    seen: ClassVar[list[Any]] = []
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        type(self).seen.append((doc.settings, doc.baseline))
+        return iter(())
+
+
+def test_data_tables_reach_the_rules_as_options(
+    rules: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "all_rules", lambda: (_SettingsRule,))
+    monkeypatch.setattr(_SettingsRule, "seen", [])
+    draft(
+        "rasoat.toml",
+        '[text]\nwords = ["chuyển đổi số"]\nconfusions = { "bổ xung" = "bổ sung" }\n'
+        '[citations.issuers]\nSNV = ["Sở Nội vụ"]\n[labels.synonyms]\n"trẻ" = ["cán bộ trẻ"]\n',
+    )
+    assert run(capsys, "check", draft("d.txt", "x\n"))[0] == 0
+    [(settings, baseline)] = _SettingsRule.seen
+    assert baseline is None
+    assert settings.option("text.words") == ("chuyển đổi số",)
+    assert dict(settings.option("text.confusions")) == {"bổ xung": "bổ sung"}
+    assert settings.option("text.allow") is None  # not configured: the rule's own data only
+    assert dict(settings.option("citations")) == {"issuers": {"SNV": ("Sở Nội vụ",)}}
+    assert settings.option("labels.synonyms")["trẻ"] == ("cán bộ trẻ",)
+    hash(settings)  # settings cross to worker processes and may be cached on
+
+
+def test_baseline_reaches_the_rules(
+    rules: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not cli.available(cli.BASELINE_MODULE):
+        pytest.skip("checker.baseline does not exist yet")
+    monkeypatch.setattr(engine, "all_rules", lambda: (_SettingsRule,))
+    monkeypatch.setattr(_SettingsRule, "seen", [])
+    old = draft("old.txt", "Toàn tỉnh có 8.007 người.\n")
+    assert run(capsys, "check", draft("d.txt", "x\n"), "--baseline", old)[0] == 0
+    [(_, baseline)] = _SettingsRule.seen
+    assert isinstance(baseline, Facts) and getattr(baseline, "path", None) == old
+
+
+def test_a_bad_baseline_is_one_line(rules: None, capsys: pytest.CaptureFixture[str]) -> None:
+    if not cli.available(cli.BASELINE_MODULE):
+        pytest.skip("checker.baseline does not exist yet")
+    Path("old.docx").write_bytes(b"not a zip")
+    code, out, err = run(capsys, "check", draft("d.txt", "x\n"), "--baseline", "old.docx")
+    assert code == 2 and out == ""
+    assert_one_line(err)
+    assert "--baseline" in err and "old.docx" in err
+
+
+# -- inline suppression through the command line ----------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("a.md", "SAI 99% <!-- rasoat: ignore T990 -->\nSAI\n", ["N990@1", "T990@2"]),
+        ("a.txt", "SAI 99% [rasoat: ignore T990, N990]\nSAI\n", ["T990@2"]),
+        ("a.txt", "SAI 99% [rasoat: ignore]\nSAI\n", ["T990@2"]),
+        ("a.md", "<!-- rasoat: ignore-next-line T -->\n| SAI | 99% |\nSAI\n", ["N990@2", "T990@3"]),
+        ("a.md", "SAI\n\n<!-- rasoat: ignore-file T990 -->\n99%\n", ["N990@4"]),
+        ("a.txt", "SAI [rasoat: ignore N990]\n", ["T990@1"]),  # another code: kept
+        ("a.txt", "SAI [rasoat: ignore X1OO]\n", ["T990@1"]),  # not a code: covers nothing
+    ],
+)
+def test_inline_suppression(
+    rules: None, capsys: pytest.CaptureFixture[str], name: str, text: str, expected: list[str]
+) -> None:
+    _, out, _ = run(capsys, "check", draft(name, text), "--format", "json")
+    findings = json.loads(out)["files"][0]["findings"]
+    assert [f"{f['code']}@{f['line']}" for f in findings] == expected
+
+
+# -- the input is never written ----------------------------------------------------------------
+def _digest(paths: list[str]) -> dict[str, str]:
+    return {p: hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in paths}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "{a}", "{b}", "--format", "{fmt}"]
+        for fmt in ("text", "concise", "json", "sarif", "github")
+    ]
+    + [
+        ["check", "{a}", "{b}", "--output", "report.txt"],
+        ["accept", "{a}", "{b}", "--output", "acc.json"],
+        ["check", "{a}", "{b}", "--diff"],
+        ["check", "docs"],
+    ],
+)
+def test_inputs_are_never_touched(
+    rules: None, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    fmt = argv[argv.index("--format") + 1] if "--format" in argv else ""
+    a = draft("docs/a.txt", "\ufeffSAI 99%\r\nNOTE ,x\r\n")
+    b = draft("docs/b.md", "SAI <!-- rasoat: ignore T -->\n99%\n")
+    before = _digest([a, b])
+    stamps = {p: os.stat(p).st_mtime_ns for p in (a, b)}
+    run(capsys, *[x.format(a=a, b=b, fmt=fmt) for x in argv])
+    assert _digest([a, b]) == before
+    assert {p: os.stat(p).st_mtime_ns for p in (a, b)} == stamps
+
+
+# -- fixes ------------------------------------------------------------------------------------
+def _fixes_or_skip() -> None:
+    if not cli.available(cli.FIXES_MODULE):
+        pytest.skip("checker.rules.text.fixes does not exist yet")
+    if "T205" not in {r.code for r in engine.all_rules()}:
+        pytest.skip("rule T205 (space after a comma) does not exist yet")
+
+
+def test_diff_shows_the_fixes_and_changes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    _fixes_or_skip()
+    path = draft("d.txt", "Đã kiện toàn 12 đơn vị ,trong đó 3 xã.\n")
+    before = Path(path).read_bytes()
+    code, out, err = run(capsys, "check", path, "--diff")
+    assert code == 1 and err == ""
+    assert out.splitlines()[:2] == ["--- a/d.txt", "+++ b/d.txt"]
+    assert "-Đã kiện toàn 12 đơn vị ,trong đó 3 xã." in out.splitlines()
+    assert "+Đã kiện toàn 12 đơn vị, trong đó 3 xã." in out.splitlines()
+    assert Path(path).read_bytes() == before
+    clean = draft("ok.txt", "Đã kiện toàn 12 đơn vị, trong đó 3 xã.\n")
+    assert run(capsys, "check", clean, "--diff")[:2] == (0, "")
+
+
+def test_fix_rewrites_keeping_encoding_and_newlines(capsys: pytest.CaptureFixture[str]) -> None:
+    _fixes_or_skip()
+    path = "d.txt"
+    Path(path).write_bytes("\ufeffĐã kiện toàn 12 đơn vị ,trong đó 3 xã.\r\nHết.\r\n".encode())
+    os.chmod(path, 0o640)
+    _, out, err = run(capsys, "check", path, "--fix", "--format", "concise")
+    assert "T205" not in out  # the report shows what is left after the fixes
+    assert err == "rasoat: đã sửa d.txt\n"
+    data = Path(path).read_bytes()
+    assert data == "\ufeffĐã kiện toàn 12 đơn vị, trong đó 3 xã.\r\nHết.\r\n".encode()
+    assert os.stat(path).st_mode & 0o777 == 0o640
+    assert sorted(os.listdir(".")) == ["d.txt"]  # no temporary file left
+    # idempotent: a second --fix has nothing to do
+    _, _, err = run(capsys, "check", path, "--fix")
+    assert err == "" and Path(path).read_bytes() == data
+
+
+def test_fix_leaves_accepted_findings_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    _fixes_or_skip()
+    path = draft("d.txt", "Đã kiện toàn 12 đơn vị ,trong đó 3 xã.\n")
+    assert run(capsys, "accept", path, "--output", "acc.json")[0] == 0
+    before = Path(path).read_bytes()
+    code, _, err = run(capsys, "check", path, "--fix", "--accepted", "acc.json")
+    assert (code, err) == (0, "") and Path(path).read_bytes() == before
+
+
+# -- html --------------------------------------------------------------------------------------
+def test_html_page_shows_the_draft(rules: None, capsys: pytest.CaptureFixture[str]) -> None:
+    if not cli.available(cli.report.FORMATS.get("html", "")):
+        pytest.skip("the html report does not exist yet")
+    code, out, _ = run(capsys, "check", draft("d.txt", "Dòng đầu SAI.\n"), "--format", "html")
+    assert code == 1 and out.startswith("<!DOCTYPE html>")
+    assert "Dòng đầu" in out and "T990" in out
+
+
+def test_inline_suppression_in_a_docx(rules: None, capsys: pytest.CaptureFixture[str]) -> None:
+    from docx_factory import make_docx
+
+    make_docx(Path("d.docx"), ["SAI một [rasoat: ignore T990]", "SAI hai"])
+    _, out, _ = run(capsys, "check", "d.docx", "--format", "json")
+    findings = json.loads(out)["files"][0]["findings"]
+    assert [(f["code"], f["line"]) for f in findings] == [("T990", 2)]
+
+
+def test_sarif_of_the_samples_validates(
+    capsys: pytest.CaptureFixture[str], shared_dir: Path
+) -> None:
+    import jsonschema
+
+    schema_path = shared_dir / "notes" / "sarif-schema-2.1.0.json"
+    if not schema_path.is_file():
+        pytest.skip(f"the SARIF schema {schema_path} is absent")
+    draft_path = str(REPO / "samples" / "bao-cao-loi.txt")
+    code, out, _ = run(capsys, "check", draft_path, "missing.txt", "--format", "sarif")
+    assert code == 2
+    sarif = json.loads(out)
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    errors = list(jsonschema.Draft4Validator(schema).iter_errors(sarif))
+    assert not errors, errors[0].message
+    [invocation] = sarif["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    assert len(invocation["toolExecutionNotifications"]) == 1
+    assert len(sarif["runs"][0]["results"]) > 10
+
+
+# -- --annotate, through a stand-in for checker.annotate ---------------------------------------
+def test_annotate_is_wired_and_atomic(
+    rules: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docx_factory import make_docx
+
+    calls: list[tuple[str, str, tuple[str, ...]]] = []
+
+    def annotate(input_path: str, output_path: str, located: Any) -> None:
+        calls.append((input_path, output_path, tuple(loc.code for loc in located)))
+        Path(output_path).write_bytes(Path(input_path).read_bytes() + b"annotated")
+
+    module = types.ModuleType(cli.ANNOTATE_MODULE)
+    module.annotate = annotate  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, cli.ANNOTATE_MODULE, module)
+    monkeypatch.setattr(cli, "available", lambda name: True)
+    make_docx(Path("in.docx"), ["SAI một.", "Có 99%."])
+    before = Path("in.docx").read_bytes()
+    Path("out.docx").write_bytes(b"old")
+    code, out, _ = run(capsys, "check", "in.docx", "--annotate", "out.docx", "--format", "concise")
+    assert code == 1 and out.count("in.docx:") == 2
+    [(given, tmp, codes)] = calls
+    assert given == "in.docx" and codes == ("T990", "N990")
+    assert Path(tmp).name.startswith(".out.docx.") and Path(tmp).parent.resolve() == Path.cwd()
+    assert Path("out.docx").read_bytes() == before + b"annotated"
+    assert Path("in.docx").read_bytes() == before
+    assert sorted(os.listdir(".")) == ["in.docx", "out.docx"]  # the temporary file is gone
+    code, _, err = run(capsys, "check", "in.docx", "--annotate", "in.docx")
+    assert code == 2 and "would overwrite an input" in err and len(calls) == 1

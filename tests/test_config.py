@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
+import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from checker.config import Config, ConfigError, find, load, load_file, parse_patterns
+from checker.config import (
+    DEFAULTS_TOML,
+    Config,
+    ConfigError,
+    FrozenTable,
+    Resolver,
+    defaults,
+    find,
+    load,
+    load_file,
+    parse_patterns,
+)
 from checker.engine import Settings
 from checker.findings import Severity
 
@@ -170,3 +186,146 @@ def test_parse_patterns(value: str | list[str], expected: tuple[str, ...]) -> No
 def test_parse_patterns_rejects(value: str) -> None:
     with pytest.raises(ValueError, match="not a rule code or prefix"):
         parse_patterns(value)
+
+
+# -- the defaults layer -------------------------------------------------------------------------
+def test_shipped_defaults_are_the_dataclass_defaults() -> None:
+    shipped = defaults()
+    assert dataclasses.replace(shipped, path=None) == Config()
+    assert shipped.settings() == Settings()  # empty data tables give the rules no options
+    assert load(None, []) == shipped
+
+
+# -- data tables for the rules -----------------------------------------------------------------
+TABLES = """
+[text]
+words = ["chuyển đổi số", "nghỉ dưỡng"]
+allow = "QPAN"
+names = []
+confusions = { "bổ xung" = "bổ sung" }
+
+[labels.synonyms]
+"trẻ" = ["cán bộ trẻ", "trẻ tuổi"]
+
+[citations]
+state-without-letters = ["công văn"]
+[citations.issuers]
+SNV = ["Sở Nội vụ"]
+"""
+
+
+def test_data_tables_become_options(tmp_path: Path) -> None:
+    config = load_file(write(tmp_path / "rasoat.toml", TABLES))
+    options = dict(config.options)
+    assert options["text.words"] == ("chuyển đổi số", "nghỉ dưỡng")
+    assert options["text.allow"] == ("QPAN",)
+    assert "text.names" not in options  # empty: nothing added to the rule's own list
+    assert dict(options["text.confusions"]) == {"bổ xung": "bổ sung"}
+    assert dict(options["labels.synonyms"]) == {"trẻ": ("cán bộ trẻ", "trẻ tuổi")}
+    assert dict(options["citations"]) == {
+        "state-without-letters": ("công văn",),
+        "issuers": {"SNV": ("Sở Nội vụ",)},
+    }
+    assert set(dict(options["text"])) == {"words", "allow", "confusions"}
+    assert config.settings().option("text.words") == options["text.words"]
+    assert config.option("labels.synonyms") == options["labels.synonyms"]
+
+
+def test_data_table_strings_are_nfc(tmp_path: Path) -> None:
+    decomposed = unicodedata.normalize("NFD", "nghỉ dưỡng")
+    config = load_file(write(tmp_path / "rasoat.toml", f'[text]\nwords = ["{decomposed}"]\n'))
+    assert config.option("text.words") == ("nghỉ dưỡng",)
+
+
+def test_citation_tables_are_read_by_the_citation_rules(tmp_path: Path) -> None:
+    tables = pytest.importorskip("checker.rules.citations.tables")
+    config = load_file(write(tmp_path / "rasoat.toml", TABLES))
+    extended = tables.tables_for(config.settings())
+    assert "SNV" in extended.issuers and extended.issuers["SNV"] == ("Sở Nội vụ",)
+    table = '[citations.state-without-letters]\ntypes = ["thông tri"]\nissuers = ["HĐND"]\n'
+    config = load_file(write(tmp_path / "rasoat.toml", table))
+    assert tables.tables_for(config.settings()) != tables.default_tables()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('[text]\nwrods = ["x"]\n', "unknown key 'text.wrods' (did you mean 'text.words'?)"),
+        ('[txt]\nwords = ["x"]\n', "unknown key 'txt' (did you mean 'text'?)"),
+        ('text = ["x"]\n', "key 'text': expected a table"),
+        ("[text]\nwords = [1]\n", "key 'text.words': expected a list of non-empty strings"),
+        ('[text]\nwords = [" "]\n', "key 'text.words'"),
+        ('[text]\nconfusions = ["a"]\n', "key 'text.confusions'"),
+        ("[text.confusions]\n'bổ xung' = 3\n", "key 'text.confusions': 'bổ xung'"),
+        ('[labels]\nsynonyms = { "trẻ" = 1 }\n', "key 'labels.synonyms': 'trẻ'"),
+        ("[citations]\nissuer = {}\n", "unknown key 'citations.issuer'"),
+        (
+            '[citations.state-without-letters]\ntype = ["x"]\n',
+            "key 'citations.state-without-letters': unknown key 'type'",
+        ),
+    ],
+)
+def test_bad_data_tables_name_the_key(tmp_path: Path, text: str, expected: str) -> None:
+    path = write(tmp_path / "rasoat.toml", text)
+    with pytest.raises(ConfigError) as info:
+        load_file(path)
+    assert str(info.value).startswith(f"{path}: ") and expected in str(info.value)
+
+
+def test_frozen_tables_hash_pickle_and_compare() -> None:
+    table = FrozenTable((("a", ("x",)), ("b", FrozenTable((("c", "d"),)))))
+    assert table == {"a": ("x",), "b": {"c": "d"}}
+    assert pickle.loads(pickle.dumps(table)) == table
+    assert hash(pickle.loads(pickle.dumps(table))) == hash(table)
+    assert list(table) == ["a", "b"] and len(table) == 2 and table["b"]["c"] == "d"
+    with pytest.raises(KeyError):
+        table["z"]
+    settings = Settings(options=(("t", table),))
+    assert pickle.loads(pickle.dumps(settings)) == settings and hash(settings)
+
+
+# -- which config applies to which file ---------------------------------------------------------
+def test_resolver_nearest_per_file_explicit_for_all(tmp_path: Path) -> None:
+    write(tmp_path / "rasoat.toml", 'lang = "en"\n')
+    write(tmp_path / "a" / "pyproject.toml", '[tool.rasoat]\nignore = ["T"]\n')
+    write(tmp_path / "b" / "c" / "d.txt", "x")
+    run_config = load(None, [tmp_path])
+    resolver = Resolver(None, run_config)
+    assert resolver.for_path(str(tmp_path / "x.txt")) is run_config
+    inner = resolver.for_path(str(tmp_path / "a" / "deep" / "y.txt"))
+    assert inner.ignore == ("T",) and inner.lang == "vi"  # nearest only: no merging
+    assert resolver.for_path(str(tmp_path / "a" / "deep" / "z.txt")) is inner  # read once
+    assert resolver.for_path(str(tmp_path / "b" / "c" / "d.txt")) is run_config
+    assert resolver.for_path("-") is run_config
+    explicit = Resolver(str(tmp_path / "rasoat.toml"), run_config)
+    assert explicit.for_path(str(tmp_path / "a" / "y.txt")) is run_config
+
+
+def test_resolver_without_any_file(tmp_path: Path) -> None:
+    lonely = tmp_path / "lonely"
+    lonely.mkdir()
+    if find(lonely) is not None:
+        pytest.skip("a rasoat config above the temporary folder")
+    fallback = Config(lang="en")
+    assert Resolver(None, fallback).for_path(str(lonely / "d.txt")) is fallback
+
+
+@given(st.lists(st.sampled_from(["N", "N1", "N101", "C2", "T", "x9", "F12"]), max_size=6))
+def test_patterns_from_a_string_or_a_list_agree(codes: list[str]) -> None:
+    assert parse_patterns(",".join(codes)) == parse_patterns(codes)
+    assert len(set(parse_patterns(codes))) == len(parse_patterns(codes))
+
+
+def test_documented_examples_are_valid(tmp_path: Path) -> None:
+    """Every ```toml block of the README (and of the section written for it) is a valid
+    rasoat.toml, and the shipped defaults are one too."""
+    root = Path(__file__).resolve().parents[1]
+    blocks = [DEFAULTS_TOML]
+    for doc in (root / "README.md", root / "docs" / "integrations.md"):
+        if doc.is_file():
+            blocks += re.findall(r"```toml\n(.*?)```", doc.read_text(encoding="utf-8"), re.DOTALL)
+    if len(blocks) < 2:
+        pytest.skip("neither README.md nor docs/integrations.md has a ```toml example")
+    for i, block in enumerate(blocks):
+        config = load_file(write(tmp_path / f"{i}" / "rasoat.toml", block))
+        assert config.path == str(tmp_path / f"{i}" / "rasoat.toml")
