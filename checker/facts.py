@@ -210,6 +210,53 @@ class Enumeration(Fact):
 
 
 @dataclass(frozen=True)
+class Cell(Fact):
+    """A figure in a table: "Huyện Tân Lợi" × "Tỷ lệ (%)" = 11,35 in table 1.
+
+    ``row_label`` and ``column_label`` are the labels a reader sees (the header rows over a column are
+    joined with " / "); ``role`` is the column's role (count, total, plan, actual, share,
+    achievement, comparison, change, change_pct, average); ``row_role`` says whether the row
+    is a data row, a total row or a subset row ("Trong đó ..."). ``level`` and ``parent``
+    give the row's place in the table's outline (``parent`` is the ``row_index`` of the row
+    it stands under). ``strong`` says the row's label is a total and nothing else ("Tổng
+    cộng", "Cộng", "Toàn tỉnh"), not a label that merely starts like one ("Tổng số đảng
+    viên"). ``sentence`` is -1: a cell belongs to no sentence.
+    """
+
+    number: Number
+    table: int  # 1-based: the table segment's number in a .docx, the order of text tables
+    row_label: str
+    column_label: str
+    unit: str | None  # canonical unit ("person", "million_dong"), "%" or None
+    role: str
+    row_index: int  # among the body rows of the table, from 0
+    column_index: int  # grid column, from 0
+    row_role: str = "data"  # "data", "total" or "subset"
+    level: int = 1
+    parent: int | None = None
+    group: str = ""  # the header spanning this column and its neighbours ("Chia ra", "Năm 2023")
+    year: int | None = None  # the one year its header names
+    caption: str = ""  # "Bảng 2. Kết quả ...", from the line before the table
+    strong: bool = True  # for a total row: its label is only a total word
+
+    kind = "cell"
+
+    @property
+    def value(self) -> Decimal:
+        return self.number.value
+
+    @property
+    def label(self) -> str:
+        """Row and column, for the facts view."""
+        return f"{self.row_label} × {self.column_label}"
+
+    @property
+    def signed(self) -> bool:
+        """Written with an explicit sign ("+12", "-3")."""
+        return self.number.text.lstrip()[:1] in "+-−–"
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A sentence the grammar was given, with whether it parsed."""
 
@@ -220,7 +267,7 @@ class Sentence:
 
 F = TypeVar("F", bound=Fact)
 AnyFact = Union[
-    Quantity, Percent, Ratio, Total, Delta, Target, Term, Date, Reference, Enumeration
+    Quantity, Percent, Ratio, Total, Delta, Target, Term, Date, Reference, Enumeration, Cell
 ]
 
 

@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.extract import extract
-from checker.extract.tables import Cell, cell_number, column_role, fold, read_tables
+from checker.extract.tables import cell_number, column_role, fold, read_tables
+from checker.facts import Cell
 from checker.facts import Date, Quantity
 from checker.findings import Severity
 from checker.loading import load_path, load_text

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from checker.source import Source
+from checker.source import SegmentKind, Source
 
 _ENDERS = ".!?…"
 _CHUNK = re.compile(r"\S+")
@@ -28,14 +28,25 @@ class Piece:
     segment: int  # index of the segment in Source.segments
 
 
+_NOTE_LABEL = re.compile(r"\s*\[[^\]\n]{0,12}(?:\]:?|(?=\s))")
+
+
 def masked_text(source: Source) -> str:
-    """The NFC text with every footnote marker replaced by spaces (offsets unchanged)."""
-    if not source.markers:
+    """The NFC text with every footnote marker, and the label that opens each footnote
+    ("[\ufffd]", "[^2]:"), replaced by spaces: the offsets stay, the numbers go."""
+    notes = [s for s in source.segments if s.kind in (SegmentKind.FOOTNOTE, SegmentKind.ENDNOTE)]
+    if not source.markers and not notes:
         return source.text
     chars = list(source.text)
     for start, end in source.markers:
         for i in range(start, end):
             chars[i] = " "
+    for seg in notes:
+        label = _NOTE_LABEL.match(source.text, seg.start, seg.end)
+        if label:
+            for i in range(label.start(), label.end()):
+                if not chars[i].isspace():
+                    chars[i] = " "
     return "".join(chars)
 
 

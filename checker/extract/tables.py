@@ -40,7 +40,7 @@ from typing import Any
 
 import checker.rules as _rules
 from checker import units
-from checker.facts import Fact, Number, Span
+from checker.facts import Cell, Fact, Number, Span
 from checker.numbers import to_number
 from checker.source import Segment, SegmentKind, Source
 
@@ -59,55 +59,6 @@ ROLES = (
 )  # fmt: skip
 ADDITIVE = frozenset({"count", "total", "plan", "actual", "change"})
 PERCENT_ROLES = frozenset({"share", "achievement", "comparison", "change_pct"})
-
-
-@dataclass(frozen=True)
-class Cell(Fact):
-    """A figure in a table: "Huyện Tân Lợi" × "Tỷ lệ (%)" = 11,35 in table 1.
-
-    ``row_label`` and ``column_label`` are the labels a reader sees (the header rows over a column are
-    joined with " / "); ``role`` is the column's role (count, total, plan, actual, share,
-    achievement, comparison, change, change_pct, average); ``row_role`` says whether the row
-    is a data row, a total row or a subset row ("Trong đó ..."). ``level`` and ``parent``
-    give the row's place in the table's outline (``parent`` is the ``row_index`` of the row
-    it stands under). ``strong`` says the row's label is a total and nothing else ("Tổng
-    cộng", "Cộng", "Toàn tỉnh"), not a label that merely starts like one ("Tổng số đảng
-    viên"). ``sentence`` is -1: a cell belongs to no sentence.
-
-    To move into checker/facts.py (and AnyFact) as it is.
-    """
-
-    number: Number
-    table: int  # 1-based: the table segment's number in a .docx, the order of text tables
-    row_label: str
-    column_label: str
-    unit: str | None  # canonical unit ("person", "million_dong"), "%" or None
-    role: str
-    row_index: int  # among the body rows of the table, from 0
-    column_index: int  # grid column, from 0
-    row_role: str = "data"  # "data", "total" or "subset"
-    level: int = 1
-    parent: int | None = None
-    group: str = ""  # the header spanning this column and its neighbours ("Chia ra", "Năm 2023")
-    year: int | None = None  # the one year its header names
-    caption: str = ""  # "Bảng 2. Kết quả ...", from the line before the table
-    strong: bool = True  # for a total row: its label is only a total word
-
-    kind = "cell"
-
-    @property
-    def value(self) -> Decimal:
-        return self.number.value
-
-    @property
-    def label(self) -> str:
-        """Row and column, for the facts view."""
-        return f"{self.row_label} × {self.column_label}"
-
-    @property
-    def signed(self) -> bool:
-        """Written with an explicit sign ("+12", "-3")."""
-        return self.number.text.lstrip()[:1] in "+-−–"
 
 
 # ---------------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from checker.extract import labels
-from checker.extract.tables import ADDITIVE, Cell, fold, has_phrase, starts_with, words
+from checker.extract.tables import ADDITIVE, fold, has_phrase, starts_with, words
+from checker.facts import Cell
 from checker.facts import Facts, Span
 from checker.findings import Message
 from checker.numbers import format_vn

@@ -31,7 +31,8 @@ from checker.rules.tables.common import (
 )
 
 from checker.engine import Document, Rule
-from checker.extract.tables import Cell, fold, has_phrase, words, years_in
+from checker.extract.tables import fold, has_phrase, words, years_in
+from checker.facts import Cell
 from checker.facts import Facts, Number
 from checker.findings import Finding, Message, Severity
 from checker.numbers import format_vn, rounded

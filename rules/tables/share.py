@@ -9,7 +9,8 @@ from checker.rules.tables import common, derive
 from checker.rules.tables.common import View
 
 from checker.engine import Document, Rule
-from checker.extract.tables import Cell, fold, has_phrase, words
+from checker.extract.tables import fold, has_phrase, words
+from checker.facts import Cell
 from checker.findings import Finding, Message, Severity
 from checker.numbers import format_vn
 

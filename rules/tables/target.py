@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from checker.rules.tables import derive
 
 from checker.engine import Document, Rule
-from checker.extract.tables import Cell
+from checker.facts import Cell
 from checker.findings import Finding, Severity
 
 

@@ -12,7 +12,8 @@ from checker.rules.tables.common import View
 from checker import units
 from checker.engine import Document, Rule
 from checker.extract import labels
-from checker.extract.tables import Cell, fold, has_phrase, years_in
+from checker.extract.tables import fold, has_phrase, years_in
+from checker.facts import Cell
 from checker.facts import Quantity
 from checker.findings import Finding, Message, Severity
 

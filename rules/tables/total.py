@@ -9,7 +9,7 @@ from checker.rules.tables import common
 from checker.rules.tables.common import View
 
 from checker.engine import Document, Rule
-from checker.extract.tables import Cell
+from checker.facts import Cell
 from checker.findings import Finding, Message, Severity
 
 
