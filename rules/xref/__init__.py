@@ -1,0 +1,1 @@
+"""Rules that match figures stated more than once: cross-references, counts, dates."""
