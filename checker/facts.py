@@ -141,6 +141,7 @@ class Delta(Fact):
     base_period: str | None = None  # "2020-2025" when the base is a term or period
     # the earlier figure when it is stated: "tăng 5,2% so với cùng kỳ (1.355 đảng viên)"
     base_value: int | None = field(default=None, metadata=LINK)
+    label: str = ""  # what changed, when words say it: "do kết nạp mới"
 
     kind = "delta"
 

@@ -47,10 +47,11 @@ def check_source(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     facts: Facts | None = None,
+    baseline: Facts | None = None,
 ) -> tuple[Located, ...]:
     settings = settings or Settings()
     facts = facts if facts is not None else extract(source)
-    doc = Document(source, facts, settings)
+    doc = Document(source, facts, settings, baseline)
     findings = engine.run(doc, engine.selected_rules(select, ignore))
     return tuple(locate(source, f) for f in findings)
 

@@ -138,6 +138,7 @@ class SentenceFacts:
         self.next_id = next_id
         self.pending_list: OpenList | None = None
         self.period = self._sentence_period()
+        self.head_level = self._head_level()
         self.hint = _sentence_whole(clauses)
 
     # -- public ------------------------------------------------------------------------
@@ -203,10 +204,16 @@ class SentenceFacts:
                 elif item.kind == "bare_percent":
                     inf.label = context_label or own
                     inf.level = labels.level(own)
+                elif item.kind in ("delta", "multiple"):
+                    # "tăng 1.462 đồng chí do kết nạp mới": what changed, before or after
+                    inf.label = " ".join(filter(None, [own, after]))
                 else:
                     inf.label = own
                 if inf.level is None:
                     inf.level = labels.level(inf.label) or labels.level(own)
+                if inf.level is None and (not own or labels.attribute(own)):
+                    # a subgroup or a bare count takes the level its sentence opens with
+                    inf.level = self.head_level
                 inf.period = self.period
 
     def _words_before(self, clause: Clause, i: int) -> tuple[list[str], bool]:
@@ -218,6 +225,10 @@ class SentenceFacts:
             if it.kind == "token" and it.type in ("WORD", "AGE"):
                 words.insert(0, it.text)
             elif it.kind == "token" and it.type == "COLON":
+                pass
+            elif it.kind == "term" and words and words[0].lower() in ("có", "là", "gồm", "được"):
+                # "Ban chấp hành đảng bộ cấp huyện nhiệm kỳ 2015 - 2020 có 412 đồng chí": the
+                # term sits between the words that name the count and the count
                 pass
             elif (
                 it.kind == "token"
@@ -232,7 +243,10 @@ class SentenceFacts:
             elif it.kind == "token" and it.type == "TOTAL_KW":
                 if it.text.lower().startswith("trong") and words:
                     # "Trong số đảng viên mới kết nạp có 721 đồng chí nữ": the words name
-                    # the whole, not this count
+                    # the whole, not this count; after a comma they are this count's own
+                    # ("Trong số cấp ủy viên cơ sở, nữ 561 đồng chí")
+                    if "," in words:
+                        return words[len(words) - words[::-1].index(",") :], False
                     return [], False
                 is_total = True
                 break
@@ -258,6 +272,16 @@ class SentenceFacts:
             if it.is_figure or it.kind == "group":
                 return False
         return False
+
+    def _head_level(self) -> str | None:
+        """The level the sentence opens with, before its first figure."""
+        words: list[str] = []
+        for item in self.clauses[0] if self.clauses else []:
+            if item.is_figure or item.kind == "group":
+                break
+            if item.kind == "token" and item.type in ("WORD", "AGE", "COMMA"):
+                words.append(item.text)
+        return labels.level(labels.normalise(words)) if words else None
 
     def _sentence_period(self) -> str | None:
         for item in _walk_items(self.clauses, skip_bases=True):
@@ -333,6 +357,8 @@ class SentenceFacts:
                         and i > 0
                         and clause[i - 1].kind == "token"
                         and clause[i - 1].type == "COMMA"
+                        and last_pct is None
+                        and not any(self._has_attribute(p) for p in breakdown.parts)
                     ):
                         # "là 12,6 tỷ đồng, gồm 9,8 ... và 3,8 ..., tăng 13,51% so với ...":
                         # after the list of parts, the change is the total's
@@ -746,6 +772,7 @@ class SentenceFacts:
                 base=_base_text(item),
                 base_period=base_period,
                 base_value=inf.base_value,
+                label=inf.label,
             )
         if k == "term":
             assert item.years is not None

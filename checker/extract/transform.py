@@ -36,7 +36,7 @@ class Item:
     measure: str = "count"  # for a delta: count, percent or points
     years: tuple[int, int | None] | None = None  # for a term
     since_now: bool = False
-    date: tuple[int, int, int] | None = None
+    date: tuple[int | None, int | None, int] | None = None  # day, month blank in a draft
     date_style: str = "numeric"
     code: str = ""  # for a reference: the number and code as written
     clauses: list[Clause] = field(default_factory=list)  # for a group
@@ -205,11 +205,10 @@ class _ToItems(Transformer[Token, list[Clause]]):
         tok = children[-1]
         if tok.type == "DATE_NUM":
             d, m, y = (int(p) for p in str(tok).split("/"))
+            item.date = (d, m, y)
         else:
-            nums = [int(w) for w in str(tok).split() if w.isdigit()]
-            d, m, y = nums[0], nums[1], nums[2]
+            item.date = _date_words(str(tok))
             item.date_style = "words"
-        item.date = (d, m, y)
         return item
 
     @v_args(inline=False)
@@ -218,6 +217,19 @@ class _ToItems(Transformer[Token, list[Clause]]):
         item.keyword = " ".join(str(children[0]).lower().split())
         item.code = str(children[-1])
         return item
+
+
+def _date_words(text: str) -> tuple[int | None, int | None, int]:
+    """"ngày 05 tháng 02 năm 2020" -> (5, 2, 2020); a blank day or month is None. The
+    terminal DATE_WORDS has exactly the words "ngày", "tháng", "năm", each before its number."""
+    words = text.lower().split()
+    values: dict[str, int | None] = {"ngày": None, "tháng": None, "năm": None}
+    for i, word in enumerate(words):
+        if word in values and i + 1 < len(words) and words[i + 1].isdigit():
+            values[word] = int(words[i + 1])
+    year = values["năm"]
+    assert year is not None, text
+    return values["ngày"], values["tháng"], year
 
 
 def _years(text: str) -> tuple[int, int | None]:

@@ -79,15 +79,20 @@ def _header(doc: Document) -> ReportDate | None:
             d = _as_date(f)
             if d is not None:
                 return ReportDate(d, d, f"ngày ở đầu văn bản {vn(d)}", f"header date {d:%Y-%m-%d}")
+            if f.year is not None and f.day is None:  # "ngày      tháng     năm 2023"
+                return _year_only(f.year)
         if isinstance(f, Term) and f.word == "năm" and f.end_year is None and _in_header(doc, f):
-            y = f.start_year
-            return ReportDate(
-                dt.date(y, 1, 1),
-                dt.date(y, 12, 31),
-                f"năm ở đầu văn bản {y} (chưa ghi ngày, tháng)",
-                f"header year {y} (day and month left blank)",
-            )
+            return _year_only(f.start_year)
     return None
+
+
+def _year_only(y: int) -> ReportDate:
+    return ReportDate(
+        dt.date(y, 1, 1),
+        dt.date(y, 12, 31),
+        f"năm ở đầu văn bản {y} (chưa ghi ngày, tháng)",
+        f"header year {y} (day and month left blank)",
+    )
 
 
 def _as_date(f: Date) -> dt.date | None:
