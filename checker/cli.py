@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import importlib
-import importlib.util
 import os
 import re
 import sys
@@ -55,9 +53,6 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 MACHINE_FORMATS = ("json", "sarif", "github")  # read by programs: no progress bar at all
 
 # option -> the module that implements it (built by other helpers; wired once it exists)
-BASELINE_MODULE = "checker.baseline"
-FIXES_MODULE = "checker.rules.text.fixes"
-ANNOTATE_MODULE = "checker.annotate"
 
 
 class UsageError(Exception):
@@ -94,16 +89,6 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value!r} must be at least 1")
     return number
-
-
-def available(module: str) -> bool:
-    """Whether a module another helper builds is there (without importing it)."""
-    if not module:
-        return False
-    try:
-        return importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def formats() -> list[str]:
@@ -272,9 +257,10 @@ def _baseline(args: argparse.Namespace, lang: str) -> Facts | None:
         return None
     from checker.loading import InputError
 
-    module = importlib.import_module(BASELINE_MODULE)
+    from checker.baseline import load_baseline
+
     try:
-        facts: Facts = module.load_baseline(args.baseline)
+        facts: Facts = load_baseline(args.baseline)
     except InputError as exc:
         raise UsageError(f"{PROG}: --baseline {exc.text(lang)}") from None
     return facts
@@ -294,7 +280,6 @@ def _checked(run: Run, jobs: int | None, bar: bool = True) -> list[Checked]:
 # -- commands --------------------------------------------------------------------------------
 def cmd_check(args: argparse.Namespace) -> int:
     _validate_check(args)
-    _refuse_unavailable(args)
     hide = _acceptance(args.accepted)
     run = plan(args, keep=_wanted(args.format))
     if args.output:
@@ -356,7 +341,6 @@ def exit_code(results: Sequence[FileResult], fail_on: Severity) -> int:
 def cmd_accept(args: argparse.Namespace) -> int:
     from checker import accepted
 
-    _refuse_unavailable(args)
     run = plan(args)
     _refuse_overwriting_inputs(args.output, run.paths, "--output")
     results = [c.result for c in _checked(run, args.jobs)]
@@ -445,30 +429,9 @@ def _validate_check(args: argparse.Namespace) -> None:
             raise UsageError(f"{PROG} check: --{option} {value}: no such file")
 
 
-def _refuse_unavailable(args: argparse.Namespace) -> None:
-    """Options whose module is not there yet: refused, all named in one line."""
-    wanted = [("--baseline", args.baseline is not None, BASELINE_MODULE)]
-    if args.command == "check":
-        wanted += [
-            ("--annotate", args.annotate is not None, ANNOTATE_MODULE),
-            ("--fix", args.fix, FIXES_MODULE),
-            ("--diff", args.diff, FIXES_MODULE),
-            # a format is there when the reporters list it and its module exists
-            (f"--format {args.format}", True, report.FORMATS.get(args.format, "")),
-        ]
-    missing = [name for name, given, module in wanted if given and not available(module)]
-    if missing:
-        raise UsageError(
-            f"{PROG} {args.command}: {', '.join(missing)}: not yet available in this version"
-        )
-
-
 def _wanted(fmt: str) -> frozenset[str]:
     """What the format shows besides the findings: "sources", "facts" (report.wants)."""
-    wants: Callable[[str], frozenset[str]] | None = getattr(report, "wants", None)
-    if wants is None or fmt not in report.FORMATS:
-        return frozenset()
-    return wants(fmt)
+    return report.wants(fmt) if fmt in report.FORMATS else frozenset()
 
 
 def _render(
@@ -522,8 +485,9 @@ def _fixed_text(path: str, result: FileResult, lang: str) -> tuple[Source, str] 
         source = load_path(path)
     except InputError as exc:
         raise UsageError(exc.text(lang)) from None
-    module = importlib.import_module(FIXES_MODULE)
-    new: str = module.apply_fixes(source, [loc.finding for loc in result.findings])
+    from checker.rules.text.fixes import apply_fixes
+
+    new: str = apply_fixes(source, [loc.finding for loc in result.findings])
     if new == source.original:
         return None
     if DIGITS_RE.findall(new) != DIGITS_RE.findall(source.original):
@@ -596,12 +560,12 @@ def _annotate(input_path: str, output: str, result: FileResult, lang: str) -> No
     writes atomically itself (a temporary file beside the target, then a rename)."""
     if result.error is not None:
         return  # the report says why; there is nothing to annotate
-    module = importlib.import_module(ANNOTATE_MODULE)
+    from checker.annotate import AnnotateError, annotate
     from checker.loading import InputError
 
     try:
-        module.annotate(input_path, output, result.findings, lang=lang)
-    except (InputError, module.AnnotateError) as exc:
+        annotate(input_path, output, result.findings, lang=lang)
+    except (InputError, AnnotateError) as exc:
         raise UsageError(exc.text(lang) if hasattr(exc, "text") else str(exc)) from None
     except OSError as exc:
         raise UsageError(f"{PROG}: cannot write {output}: {exc.strerror or exc}") from None

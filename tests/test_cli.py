@@ -285,42 +285,6 @@ def test_usage_errors_are_one_line_exit_2(
     assert fragment in err
 
 
-@pytest.mark.parametrize(
-    ("extra", "module"),
-    [
-        (["--fix"], cli.FIXES_MODULE),
-        (["--diff"], cli.FIXES_MODULE),
-        (["--baseline", "old.json"], cli.BASELINE_MODULE),
-        (["--format", "html"], "checker.report.html"),
-    ],
-)
-def test_options_whose_module_is_missing_are_refused(
-    rules: None,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    extra: list[str],
-    module: str,
-) -> None:
-    real = cli.available
-    monkeypatch.setattr(cli, "available", lambda name: name != module and real(name))
-    draft("old.json", "{}")
-    path = draft("x.txt", "SAI\n")
-    code, out, err = run(capsys, "check", path, *extra)
-    assert code == 2 and out == ""
-    assert_one_line(err)
-    assert "not yet available" in err and extra[0] in err
-
-
-def test_annotate_without_its_module_is_refused(
-    rules: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(cli, "available", lambda name: name != cli.ANNOTATE_MODULE)
-    Path("in.docx").write_bytes(b"")
-    code, _, err = run(capsys, "check", "in.docx", "--annotate", "out.docx")
-    assert code == 2 and "--annotate: not yet available" in err
-    assert not Path("out.docx").exists()
-
-
 def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--version")
     assert code == 0 and out == "rasoat 0.1.0\n"
@@ -554,8 +518,6 @@ def test_python_m_checker_rules(tmp_path: Path) -> None:
 
 
 def test_end_to_end_wrong_share(capsys: pytest.CaptureFixture[str]) -> None:
-    if "N101" not in {r.code for r in engine.all_rules()}:
-        pytest.skip("rule N101 (share of a whole) does not exist yet")
     text = "Tổng số cán bộ là 200 người. Trong đó nữ 50 người, chiếm 30%.\n"
     code, out, err = run(capsys, "check", draft("d.txt", text), "--format", "json")
     assert err == "" and code == 1
@@ -689,8 +651,6 @@ def test_data_tables_reach_the_rules_as_options(
 def test_baseline_reaches_the_rules(
     rules: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not cli.available(cli.BASELINE_MODULE):
-        pytest.skip("checker.baseline does not exist yet")
     monkeypatch.setattr(engine, "all_rules", lambda: (_SettingsRule,))
     monkeypatch.setattr(_SettingsRule, "seen", [])
     old = draft("old.txt", "Toàn tỉnh có 8.007 người.\n")
@@ -700,8 +660,6 @@ def test_baseline_reaches_the_rules(
 
 
 def test_a_bad_baseline_is_one_line(rules: None, capsys: pytest.CaptureFixture[str]) -> None:
-    if not cli.available(cli.BASELINE_MODULE):
-        pytest.skip("checker.baseline does not exist yet")
     Path("old.docx").write_bytes(b"not a zip")
     code, out, err = run(capsys, "check", draft("d.txt", "x\n"), "--baseline", "old.docx")
     assert code == 2 and out == ""
@@ -763,10 +721,7 @@ def test_inputs_are_never_touched(
 
 # -- fixes ------------------------------------------------------------------------------------
 def _fixes_or_skip() -> None:
-    if not cli.available(cli.FIXES_MODULE):
-        pytest.skip("checker.rules.text.fixes does not exist yet")
-    if "T205" not in {r.code for r in engine.all_rules()}:
-        pytest.skip("rule T205 (space after a comma) does not exist yet")
+    assert "T205" in {r.code for r in engine.all_rules()}, "rule T205 is missing"
 
 
 def test_diff_shows_the_fixes_and_changes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
@@ -811,8 +766,6 @@ def test_fix_leaves_accepted_findings_alone(capsys: pytest.CaptureFixture[str]) 
 
 # -- html --------------------------------------------------------------------------------------
 def test_html_page_shows_the_draft(rules: None, capsys: pytest.CaptureFixture[str]) -> None:
-    if not cli.available(cli.report.FORMATS.get("html", "")):
-        pytest.skip("the html report does not exist yet")
     code, out, _ = run(capsys, "check", draft("d.txt", "Dòng đầu SAI.\n"), "--format", "html")
     assert code == 1 and out.startswith("<!DOCTYPE html>")
     assert "Dòng đầu" in out and "T990" in out

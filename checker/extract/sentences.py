@@ -28,6 +28,7 @@ class Piece:
     segment: int  # index of the segment in Source.segments
 
 
+_MD_NOTE = re.compile(r"\[\^[^\]\s]{1,12}\]:?")
 _NOTE_LABEL = re.compile(r"\s*\[[^\]\n]{0,12}(?:\]:?|(?=\s))")
 
 
@@ -35,9 +36,13 @@ def masked_text(source: Source) -> str:
     """The NFC text with every footnote marker, and the label that opens each footnote
     ("[\ufffd]", "[^2]:"), replaced by spaces: the offsets stay, the numbers go."""
     notes = [s for s in source.segments if s.kind in (SegmentKind.FOOTNOTE, SegmentKind.ENDNOTE)]
-    if not source.markers and not notes:
+    md_notes = list(_MD_NOTE.finditer(source.text)) if "[^" in source.text else []
+    if not source.markers and not notes and not md_notes:
         return source.text
     chars = list(source.text)
+    for m in md_notes:  # "[^2]" and "[^2]:", even when Markdown arrives as plain text (stdin)
+        for i in range(m.start(), m.end()):
+            chars[i] = " "
     for start, end in source.markers:
         for i in range(start, end):
             chars[i] = " "
