@@ -173,9 +173,22 @@ def selected_rules(
 
 
 def run(doc: Document, rules: Iterable[type[Rule]]) -> list[Finding]:
-    """Run the rules over a document; findings sorted by place, then code."""
+    """Run the rules over a document; findings sorted by place, then code.
+
+    Two rules of different families may see the same slip ("Bộ chính trị" is a proper
+    name's capitals and an agency's name in the form rules): a finding with the same span,
+    stated and expected text as one already kept is dropped, so each slip is reported once.
+    """
     findings: list[Finding] = []
     for rule in rules:
         findings.extend(rule().check(doc))
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
-    return findings
+    kept: list[Finding] = []
+    seen: set[tuple[int, int, str | None, str | None]] = set()
+    for f in findings:
+        key = (f.span.start, f.span.end, f.stated, f.expected)
+        if f.expected is not None and key in seen:
+            continue
+        seen.add(key)
+        kept.append(f)
+    return kept
