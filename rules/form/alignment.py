@@ -7,9 +7,7 @@ from collections.abc import Iterator
 from checker.rules.form.common import (
     COMPONENT_NAMES,
     cite,
-    component_pieces,
-    form_and_rules,
-    layout,
+    measured_components,
     place,
     said,
     whole_paragraph,
@@ -63,14 +61,8 @@ class Alignment(Rule):
     cases = "test_form.py"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        found = form_and_rules(doc)
-        lay = layout(doc)
-        if found is None or lay is None:
-            return
-        form, rules = found
-        for name, pieces in component_pieces(form).items():
-            component = rules.component(name, form.doc_type)
-            if component is None or component.align is None or not pieces:
+        for lay, _form, name, pieces, component in measured_components(doc):
+            if component.align is None:
                 continue
             want = component.align
             vi_name, en_name = COMPONENT_NAMES[name]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.rules.form.common import cite, form_and_rules, layout, place, said
+from checker.rules.form.common import cite, measured, place, said
 
 from checker.engine import Document, Rule
 from checker.findings import Finding, Severity
@@ -45,11 +45,11 @@ class HeadingColumns(Rule):
     cases = "test_form.py"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        found = form_and_rules(doc)
-        lay = layout(doc)
-        if found is None or lay is None:
+        found = measured(doc)
+        if found is None:
             return
-        form, rules = found
+        lay = found[0]
+        _lay, form, rules = found
         title = form.national or form.party_title
         if title is None or not form.issuer:
             return

@@ -4,10 +4,11 @@ their article, and the bridge from a piece of text to its look in a .docx."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from functools import lru_cache
 
 from checker.rules.form.parse import Form, Piece, read_form
-from checker.rules.form.rulesets import PARTY, STATE, RuleSet, rule_set
+from checker.rules.form.rulesets import PARTY, STATE, Component, RuleSet, rule_set
 
 from checker.engine import Document
 from checker.facts import Span
@@ -154,3 +155,27 @@ def component_pieces(form: Form) -> dict[str, tuple[Piece, ...]]:
         "recipients": form.recipients,
         "signing": tuple(s.piece for s in form.signers) + some(form.signer_name),
     }
+
+
+def measured(doc: Document) -> tuple[Layout, Form, RuleSet] | None:
+    """The layout, form and rule set of a .docx whose style is known; None for plain text
+    or a document whose heading tells no style (the layout rules then say nothing)."""
+    found = form_and_rules(doc)
+    lay = layout(doc)
+    if found is None or lay is None:
+        return None
+    return lay, found[0], found[1]
+
+
+def measured_components(doc: Document) -> Iterator[tuple[Layout, Form, str, tuple[Piece, ...], Component]]:
+    """For a measured .docx, each component the rule set describes and the document has:
+    (layout, form, component name, its pieces of text, the prescribed values)."""
+    found = measured(doc)
+    if found is None:
+        return
+    lay, form, rules = found
+    for name, pieces in component_pieces(form).items():
+        component = rules.component(name, form.doc_type)
+        if component is not None and pieces:
+            yield lay, form, name, pieces, component
+

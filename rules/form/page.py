@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.rules.form.common import cite, form_and_rules, layout, said, show_range
+from checker.rules.form.common import cite, measured, said, show_range
 
 from checker.engine import Document, Rule
 from checker.facts import Span
@@ -47,11 +47,11 @@ class PageSetup(Rule):
     cases = "test_form.py"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        found = form_and_rules(doc)
-        lay = layout(doc)
-        if found is None or lay is None:
+        found = measured(doc)
+        if found is None:
             return
-        rules = found[1].page
+        lay = found[0]
+        rules = found[2].page
         source = rules.source
         for page in lay.pages:
             span = _span(doc, lay, page)

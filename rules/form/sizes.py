@@ -7,10 +7,8 @@ from collections.abc import Iterator
 from checker.rules.form.common import (
     COMPONENT_NAMES,
     cite,
-    component_pieces,
-    form_and_rules,
-    layout,
     look,
+    measured_components,
     said,
     show_range,
 )
@@ -67,14 +65,8 @@ class FontSize(Rule):
     cases = "test_form.py"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        found = form_and_rules(doc)
-        lay = layout(doc)
-        if found is None or lay is None:
-            return
-        form, rules = found
-        for name, pieces in component_pieces(form).items():
-            component = rules.component(name, form.doc_type)
-            if component is None or component.size is None or not pieces:
+        for lay, _form, name, pieces, component in measured_components(doc):
+            if component.size is None:
                 continue
             low, high = component.size
             wrong: dict[float, list[Piece]] = {}

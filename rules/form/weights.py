@@ -7,10 +7,8 @@ from collections.abc import Iterator
 from checker.rules.form.common import (
     COMPONENT_NAMES,
     cite,
-    component_pieces,
-    form_and_rules,
-    layout,
     look,
+    measured_components,
     said,
 )
 from checker.rules.form.parse import Piece
@@ -54,14 +52,8 @@ class FontStyle(Rule):
     cases = "test_form.py"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        found = form_and_rules(doc)
-        lay = layout(doc)
-        if found is None or lay is None:
-            return
-        form, rules = found
-        for name, pieces in component_pieces(form).items():
-            component = rules.component(name, form.doc_type)
-            if component is None or name == "body" or not pieces:
+        for lay, _form, name, pieces, component in measured_components(doc):
+            if name == "body":
                 continue
             vi_name, en_name = COMPONENT_NAMES[name]
             for prop, want, vi_yes, vi_no, en_yes, en_no in (
