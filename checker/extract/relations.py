@@ -136,6 +136,7 @@ class SentenceFacts:
                 self.items.append(item)
                 next_id += 1
         self.next_id = next_id
+        self.by_id = {self.info[id(it)].id: it for it in self.items}
         self.pending_list: OpenList | None = None
         self.period = self._sentence_period()
         self.head_level = self._head_level()
@@ -521,10 +522,7 @@ class SentenceFacts:
         if inf is None:
             return None
         ref = inf.part if item.kind != "rate" else (inf.subject if item.base else inf.part)
-        for it in self.items:
-            if self.info[id(it)].id == ref:
-                return it
-        return None
+        return self.by_id.get(ref) if ref is not None else None
 
     def _total_candidates(self) -> list[Known]:
         """Totals of the sentence before, nearest first, those with a unit first."""

@@ -239,6 +239,28 @@ def _years(text: str) -> tuple[int, int | None]:
 
 _TRANSFORMER = _ToItems()
 
+# Bounds on one sentence's parse, far above real prose (the sample draft's longest sentence
+# has 1,451 characters, 36 figures and brackets two deep): a longer "sentence" is a table
+# flattened into text or hostile input, and costs only its own facts.
+MAX_SENTENCE_CHARS = 20_000
+MAX_SENTENCE_FIGURES = 500
+MAX_BRACKET_DEPTH = 50
+
+
+def _figures(text: str) -> int:
+    return sum(1 for word in text.split() if any(ch.isdigit() for ch in word))
+
+
+def _bracket_depth(text: str) -> int:
+    depth = deepest = 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch == ")" and depth:
+            depth -= 1
+    return deepest
+
 
 def parse_sentence(text: str, base: int) -> list[Clause] | None:
     """Parse one sentence; None when it does not parse even with its brackets ignored.
@@ -246,8 +268,13 @@ def parse_sentence(text: str, base: int) -> list[Clause] | None:
     The transformer runs inside the LALR parser (no tree is built), with positions relative
     to the sentence; they are then shifted by ``base`` to offsets in the document.
     """
+    if len(text) > MAX_SENTENCE_CHARS or _figures(text) > MAX_SENTENCE_FIGURES:
+        return None
     lark = parser("statements", "sentence", transformer=_TRANSFORMER)
-    for attempt in (text, _without_brackets(text)):
+    attempts = (text, _without_brackets(text))
+    if _bracket_depth(text) > MAX_BRACKET_DEPTH:
+        attempts = attempts[1:]
+    for attempt in attempts:
         try:
             clauses: list[Clause] = lark.parse(attempt)
         except LarkError:
