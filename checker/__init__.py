@@ -107,13 +107,8 @@ def _check_source(
     baseline: Facts | None,
 ) -> tuple[tuple[Located, ...], Facts]:
     """The rules over one loaded source, then inline suppression; and the facts read."""
-    from checker import engine, extract, pipeline, suppress
+    from checker import extract, pipeline, suppress
 
     facts = extract.extract(source)
-    if baseline is None:
-        located = pipeline.check_source(source, settings, select, ignore, facts=facts)
-    else:  # pipeline.check_source takes no baseline: build the Document here
-        doc = engine.Document(source, facts, settings or engine.Settings(), baseline=baseline)
-        findings = engine.run(doc, engine.selected_rules(select, ignore))
-        located = tuple(pipeline.locate(source, f) for f in findings)
+    located = pipeline.check_source(source, settings, select, ignore, facts=facts, baseline=baseline)
     return suppress.apply(source.original, located), facts

@@ -78,14 +78,23 @@ class Limits:
     """Caps that keep a hostile or mistaken input from eating the machine.
 
     ``max_input`` bounds any file read (and standard input); the others bound what a .docx
-    may decompress to: one part, all parts together, and the compression ratio of a part
-    larger than ``ratio_floor`` (zip bombs compress zeros a thousand to one; real
+    may decompress to, judged from the sizes its archive declares before anything is
+    inflated (and enforced while inflating, for archives that lie): one part, every part
+    together, the XML parts together, the number of parts, and the compression ratio of a
+    part larger than ``ratio_floor`` (zip bombs compress zeros a thousand to one; real
     documents, even their XML, stay far below 200:1).
+
+    The XML caps are about memory: python-docx parses every XML part into an lxml tree,
+    which takes about eight times the size of its XML (measured: 20 MB of document.xml
+    took 175 MB while it was read). 40 MB of XML is a document of thousands of pages, and
+    keeps the trees of any accepted .docx under about 350 MB. Pictures and embedded files
+    are never inflated; they count towards ``max_total`` only.
     """
 
     max_input: int = 50 * MB
-    max_part: int = 100 * MB
+    max_part: int = 32 * MB
     max_total: int = 200 * MB
+    max_xml: int = 40 * MB
     max_ratio: float = 200.0
     ratio_floor: int = 1 * MB
     max_members: int = 10_000
@@ -191,13 +200,18 @@ def expand_paths(paths: Sequence[str]) -> list[str]:
 
 
 def _walk(folder: str) -> list[str]:
+    """The drafts under a folder. Only regular files: a named pipe called "x.txt" would make
+    the read wait forever, and a link to a device would never end (a pipe or a device
+    named on the command line is still read: that is the user's choice)."""
     found: list[str] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for f in files:
             if f.startswith((".", "~$")) or not f.lower().endswith(SUFFIXES):
                 continue
-            found.append(os.path.join(root, f))
+            path = os.path.join(root, f)
+            if os.path.isfile(path):  # follows links; false for pipes, devices, dead links
+                found.append(path)
     return sorted(found)
 
 
@@ -603,9 +617,12 @@ def _export_notes(text: str) -> tuple[list[SegmentSpec], list[tuple[int, int]]]:
     return segments, markers
 
 
-_MD_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
-_MD_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
-_MD_BLOCK_START = re.compile(r" {0,3}(?:#|>|[-*+] |\d+[.)] |```|~~~|\|)")
+# A label never holds a bracket (CommonMark), and saying so keeps the search linear: with
+# "[^" allowed inside a label, a line of "[^[^[^..." made each try run to the end of the
+# line (40,000 characters took 22 seconds).
+_MD_DEFINITION = re.compile(r"^ {0,3}\[\^([^\[\]\s]+)\]:", re.MULTILINE)
+_MD_REFERENCE = re.compile(r"\[\^([^\[\]\s]+)\]")
+_MD_BLOCK_START = re.compile(r" {0,3}(?:#|>|[-*+] |\d{1,9}[.)] |```|~~~|\|)")  # CommonMark: 1-9 digits
 
 
 def _markdown_notes(text: str) -> tuple[list[SegmentSpec], list[tuple[int, int]]] | None:
@@ -751,17 +768,31 @@ def load_docx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Source
     parts = _read_package(data, name, limits)
     document = _open_document(parts, name)
     try:
-        return _docx_source(document, parts, name)
+        original, segments, markers = _docx_text(document, parts, name)
     except RecursionError:  # tables nested in tables, thousands deep: hostile, not a report
-        raise _error(
-            name,
-            "cấu trúc tệp .docx lồng nhau quá sâu",
-            "the .docx is nested too deeply to read",
-        ) from None
+        raise _too_deep(name) from None
+    # The XML trees take about eight times the size of their XML: let them go before the
+    # text is normalised and mapped, so the two peaks never add up.
+    del document, parts
+    check_legacy(original, name)
+    end = len(original)
+    clipped = [(k, min(s, end), min(e, end), n, r) for k, s, e, n, r in segments]
+    return Source.build(name, original, clipped, "docx", markers)
 
 
-def _docx_source(document: Any, parts: dict[str, bytes], name: str) -> Source:
-    """Lines, segments and markers of an opened document (see the module docstring)."""
+def _too_deep(name: str) -> InputError:
+    return _error(
+        name,
+        "cấu trúc tệp .docx lồng nhau quá sâu",
+        "the .docx is nested too deeply to read",
+    )
+
+
+def _docx_text(
+    document: Any, parts: dict[str, bytes], name: str
+) -> tuple[str, list[SegmentSpec], list[tuple[int, int]]]:
+    """The original text, segments and markers of an opened document (see the module
+    docstring)."""
     built = _Lines()
     segments: list[SegmentSpec] = []
     refs: dict[tuple[str, str], int] = {}
@@ -811,11 +842,7 @@ def _docx_source(document: Any, parts: dict[str, bytes], name: str) -> Source:
                 built.add(paragraph.text)
             segments.append((seg_kind, start, built.offset, number, refs.get((kind, note_id))))
 
-    original = "\n".join(built.lines)
-    check_legacy(original, name)
-    end = len(original)
-    clipped = [(k, min(s, end), min(e, end), n, r) for k, s, e, n, r in segments]
-    return Source.build(name, original, clipped, "docx", markers)
+    return "\n".join(built.lines), segments, markers
 
 
 _NOTE_PARTS = (
@@ -861,7 +888,7 @@ def _read_package(data: bytes, name: str, limits: Limits) -> dict[str, bytes]:
             f"tệp .docx có quá nhiều phần ({len(infos)})",
             f"the .docx has too many parts ({len(infos)})",
         )
-    total = 0
+    total = xml = 0
     for info in infos:
         _check_member(info, name, limits)
         total += info.file_size
@@ -871,6 +898,15 @@ def _read_package(data: bytes, name: str, limits: Limits) -> dict[str, bytes]:
                 f"tệp .docx khi giải nén lớn hơn giới hạn {_mb(limits.max_total)}",
                 f"the .docx decompresses to more than the {_mb(limits.max_total)} limit",
             )
+        if not info.is_dir() and not _is_binary_member(info.filename):
+            xml += info.file_size
+            if xml > limits.max_xml:
+                raise _error(
+                    name,
+                    f"phần XML của tệp .docx khi giải nén lớn hơn giới hạn {_mb(limits.max_xml)}",
+                    f"the XML of the .docx decompresses to more than the {_mb(limits.max_xml)} "
+                    "limit",
+                )
     parts: dict[str, bytes] = {}
     for info in infos:
         if info.is_dir():
@@ -898,12 +934,16 @@ _DTD_MARKS = tuple(
 
 
 def _check_member(info: zipfile.ZipInfo, name: str, limits: Limits) -> None:
+    """Refuse a part from its declared sizes. A picture or an embedded file is never
+    inflated, so only ``max_total`` counts it: it cannot explode."""
     if info.flag_bits & 0x1:
         raise _error(
             name,
             f"phần {info.filename} của tệp .docx được mã hóa",
             f"part {info.filename} of the .docx is encrypted",
         )
+    if _is_binary_member(info.filename):
+        return
     if info.file_size > limits.max_part:
         raise _part_too_large(name, info.filename, limits)
     if info.file_size > limits.ratio_floor:
@@ -979,6 +1019,8 @@ def _open_document(parts: dict[str, bytes], name: str) -> Any:
     # ValueError, lxml's XMLSyntaxError, AttributeError, ...): any failure here is the input's.
     except Exception as exc:  # noqa: BLE001
         detail = _one_line(str(exc) or type(exc).__name__)[:200]
+        if "excessive depth" in detail.lower():  # libxml2 stops at 256 levels of elements
+            raise _too_deep(name) from None
         raise _error(
             name,
             f"không phải văn bản Word hợp lệ ({detail})",

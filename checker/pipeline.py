@@ -21,7 +21,9 @@ from checker.loading import InputError, load_path, load_text
 from checker.source import Source
 
 
-def locate(source: Source, finding: Finding) -> Located:
+def locate(source: Source, finding: Finding, lines: dict[int, str] | None = None) -> Located:
+    """Place a finding in the original file. ``lines`` shares each line's text between the
+    findings on it (20.000 findings on one long line must not hold 20.000 copies of it)."""
     start = source.position(finding.span.start)
     end = source.end_position(max(finding.span.end, finding.span.start + 1))
     related = []
@@ -36,7 +38,7 @@ def locate(source: Source, finding: Finding) -> Located:
         end_line=end.line,
         end_column=end.column,
         where=source.where(finding.span.start),
-        source_line=source.line_text(start.line),
+        source_line=_line(source, start.line, lines),
         related=tuple(related),
     )
 
@@ -53,7 +55,17 @@ def check_source(
     facts = facts if facts is not None else extract(source)
     doc = Document(source, facts, settings, baseline)
     findings = engine.run(doc, engine.selected_rules(select, ignore))
-    return tuple(locate(source, f) for f in findings)
+    lines: dict[int, str] = {}
+    return tuple(locate(source, f, lines) for f in findings)
+
+
+def _line(source: Source, line: int, lines: dict[int, str] | None) -> str:
+    if lines is None:
+        return source.line_text(line)
+    text = lines.get(line)
+    if text is None:
+        text = lines[line] = source.line_text(line)
+    return text
 
 
 def check_path(

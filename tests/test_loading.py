@@ -6,16 +6,19 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import signal
 import subprocess
 import sys
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from docx_factory import make_docx, notes_xml, rewrite_part
+from hostile_files import MB, bomb_docx, docx_with, zeros_member
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -370,6 +373,39 @@ def test_nfd_positions_point_at_the_original(tmp_path: Path) -> None:
 
 # -- Markdown ---------------------------------------------------------------------------
 
+
+@contextmanager
+def within(seconds: int) -> Iterator[None]:
+    """Fail (instead of hanging) when the block runs longer than ``seconds``: a bound on a
+    search that must stay linear, not a measurement (bench/ measures)."""
+
+    def overtime(signum: int, frame: object) -> None:
+        raise TimeoutError(f"took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, overtime)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[^" * 40_000, "[^" + "a" * 100_000, "[^x " * 20_000, "Đạt 5%[^" * 20_000],
+    ids=["open-open", "one-long-label", "spaced", "after-figures"],
+)
+def test_markdown_footnote_search_stays_linear(text: str) -> None:
+    """Labels never hold a bracket; before that, 40,000 characters of "[^" in a file with a
+    footnote took 22 s (the references are only searched when a definition exists)."""
+    with within(5):
+        source = load_text(text + "\n\n[^1]: Ghi chú.\n", kind="md")
+    assert source.markers == ()
+    assert [s.where for s in source.segments] == ["body", "footnote 1"]
+
+
+
 MARKDOWN = (
     "# Báo cáo\n"
     "\n"
@@ -627,19 +663,43 @@ def test_zip_that_is_not_a_word_document(tmp_path: Path, members: dict[str, byte
     assert "Word" in err.text("en") or "damaged" in err.text("en")
 
 
-def test_zip_bomb_part_is_refused_without_inflating(report_docx: Path) -> None:
-    """A part of 256 MB of zeros compresses to about a megabyte: the declared size is
-    enough to refuse it, and the test streams it so it stays small in memory."""
-    zeros = bytes(1 << 20)
-    with (
-        zipfile.ZipFile(report_docx, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as archive,
-        archive.open("word/media/zeros.bin", "w", force_zip64=True) as member,
-    ):
-        for _ in range(256):
-            member.write(zeros)
-    assert report_docx.stat().st_size < 4 << 20
-    err = error_of(load_path, str(report_docx))
-    assert "word/media/zeros.bin" in str(err) and "100 MB limit" in err.text("en")
+@pytest.mark.parametrize(
+    ("member", "megabytes", "needle"),
+    [
+        ("word/media/zeros.png", 256, "the .docx decompresses to more than the 200 MB limit"),
+        ("customXml/item9.xml", 256, "decompresses to more than the 32 MB limit"),
+        ("word/document.xml", 34, "decompresses to more than the 32 MB limit"),
+    ],
+    ids=["picture", "xml", "main-part"],
+)
+def test_zip_bombs_are_refused_without_inflating(
+    tmp_path: Path, member: str, megabytes: int, needle: str
+) -> None:
+    """Hundreds of megabytes of zeros in a few hundred kilobytes: the declared sizes are
+    enough to refuse them (the bomb is built from a ready deflate stream, never held)."""
+    path = bomb_docx(tmp_path / "bomb.docx", member, megabytes)
+    assert path.stat().st_size < MB  # small on disk
+    err = error_of(load_path, str(path))
+    assert needle in err.text("en") and str(path) in str(err)
+    if "32 MB" in needle:
+        assert member in str(err) and f"{Limits().max_part // MB} MB" in str(err)
+
+
+def test_the_xml_parts_together_are_capped(tmp_path: Path) -> None:
+    """Each part under its cap, together over the XML cap (python-docx parses them all)."""
+    parts = {f"customXml/item{i}.xml": zeros_member(f"customXml/item{i}.xml", 30) for i in (7, 8)}
+    path = docx_with(tmp_path / "two.docx", parts)  # type: ignore[arg-type]
+    limits = Limits(max_ratio=10_000.0)  # zeros: only the sizes should decide here
+    err = error_of(load_path, str(path), limits)
+    assert "the XML of the .docx decompresses to more than the 40 MB limit" in err.text("en")
+    assert load_path(str(path), Limits(max_ratio=10_000.0, max_xml=64 * MB)).kind == "docx"
+
+
+def test_a_lying_part_is_never_inflated_past_its_declared_size(tmp_path: Path) -> None:
+    """The main part declares 1,000 bytes and holds 300 MB of zeros: zipfile stops at the
+    declared size and the CRC no longer matches."""
+    path = bomb_docx(tmp_path / "lie.docx", "word/document.xml", 300, declared=1000)
+    assert "damaged .docx" in error_of(load_path, str(path)).text("en")
 
 
 def test_absurd_compression_ratio_is_refused(report_docx: Path) -> None:
@@ -701,6 +761,15 @@ def test_hostile_notes_xml(report_docx: Path, xml: bytes, needle: str) -> None:
     assert needle in error_of(load_path, str(report_docx)).text("en")
 
 
+def test_content_nested_past_the_xml_parser_depth(report_docx: Path) -> None:
+    """libxml2 stops at 256 levels: the same one line as tables nested in a footnote."""
+    depth = 300
+    nested = "<w:sdt><w:sdtContent>" * depth + "<w:p/>" + "</w:sdtContent></w:sdt>" * depth
+    xml = f'<w:document {W}><w:body>{nested}</w:body></w:document>'
+    rewrite_part(report_docx, "word/document.xml", xml.encode())
+    assert "nested too deeply" in error_of(load_path, str(report_docx)).text("en")
+
+
 def test_tables_nested_thousands_deep_in_a_footnote(report_docx: Path) -> None:
     depth = 3000
     nested = "<w:tbl><w:tr><w:tc>" * depth + "<w:p/>" + "</w:tc></w:tr></w:tbl>" * depth
@@ -757,6 +826,17 @@ def test_expand_paths(tmp_path: Path) -> None:
         "-",
         missing,
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_folder_walk_skips_pipes_devices_and_dead_links(tmp_path: Path) -> None:
+    """A named pipe would make the read wait forever; a link to a device never ends."""
+    (tmp_path / "ok.txt").write_text("Đạt 95%.", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "dead.md").symlink_to(tmp_path / "nowhere.md")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "ok.txt")
+    assert expand_paths([str(tmp_path)]) == [str(tmp_path / "link.txt"), str(tmp_path / "ok.txt")]
 
 
 def test_checking_text_never_imports_python_docx() -> None:
