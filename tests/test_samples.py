@@ -101,3 +101,29 @@ def test_seed_positions_survive_utf16_and_nfd(seed_path: Path, tmp_path: Path) -
         left = nfc_lines[a.line - 1][a.column - 1 : a.end_column - 1]
         right = nfd_lines[b.line - 1][b.column - 1 : b.end_column - 1]
         assert unicodedata.normalize("NFC", right) == unicodedata.normalize("NFC", left)
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["draft", "facts-json"])
+def test_term_pair_with_baseline(tmp_path: Path, as_json: bool) -> None:
+    """samples/nhiem-ky-nay.txt against the previous term's report (as a draft, or as the
+    JSON of `rasoat facts`): each wrong difference on its line, and nothing else."""
+    import subprocess
+    import sys
+
+    from checker.baseline import load_baseline
+
+    before = SAMPLES / "nhiem-ky-truoc.txt"
+    if as_json:
+        out = subprocess.run(
+            [sys.executable, "-m", "checker", "facts", "--format", "json", str(before)],
+            capture_output=True, check=True,
+        )
+        path = tmp_path / "truoc.json"
+        path.write_bytes(out.stdout)
+        before = path
+    import checker
+
+    result = checker.check_path(str(SAMPLES / "nhiem-ky-nay.txt"), select=["N4", "X1"], baseline=load_baseline(str(before)))
+    planted = {e["line"] for e in _expected("nhiem-ky-nay.expected.json")}
+    loud = {f.line for f in result.findings if f.severity is not Severity.INFO}
+    assert loud == planted, [(f.line, f.code, f.finding.message.en) for f in result.findings]

@@ -576,13 +576,13 @@ class DirectionWord(_AgainstEarlier):
             if not v.fits_amount or v.fits_sign:
                 continue
             right = "tăng" if v.expected > 0 else "giảm"
-            right_en = "increase" if v.expected > 0 else "decrease"
+            right_en = "an increase" if v.expected > 0 else "a decrease"
             word = ch.words.split()[0]
             yield self.finding(
                 ch.delta.span,
                 Message(
                     vi=f"“{word}” sai chiều: từ {earlier.number.text} đến {ch.subject.number.text} là {right}",  # type: ignore[union-attr]
-                    en=f"“{word}” has the wrong direction: from {earlier.number.text} to {ch.subject.number.text} is an {right_en}",  # type: ignore[union-attr]
+                    en=f"“{word}” has the wrong direction: from {earlier.number.text} to {ch.subject.number.text} is {right_en}",  # type: ignore[union-attr]
                 ),
                 stated=ch.words,
                 expected=f"{right} {ch.delta.amount.text}",
