@@ -37,8 +37,9 @@ def _whole(facts: Facts, pct: Percent) -> Decimal | None:
 def _matches(facts: Facts, fact: Fact, claim: dict[str, Any]) -> bool:
     role = claim["role"]
     if role == "total" and isinstance(fact, Total):
+        values = [_qv(facts, i) for i in fact.parts]
         return _qv(facts, fact.total) == _v(claim["value"]) and sorted(
-            _qv(facts, i) or Decimal(-1) for i in fact.parts
+            Decimal(-1) if v is None else v for v in values
         ) == sorted(_v(p) for p in claim["parts"])
     if role == "share" and isinstance(fact, Percent):
         return (
