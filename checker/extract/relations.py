@@ -1041,11 +1041,12 @@ def _value(item: Item, inf: _Info) -> Decimal:
 
 
 def _scale(unit: str | None) -> Decimal:
-    """How many base units one unit is: a "tỷ đồng" is 10^9 đồng (pint converts)."""
+    """How many đồng one unit of money is: a "tỷ đồng" is 10^9 đồng (pint converts). Other
+    units keep their own scale: "9 tháng" is nine months, not 0,75 of a year."""
     if unit is None:
         return Decimal(1)
-    factor, _base = units.to_base(Decimal(1), unit)
-    return factor
+    factor, base = units.to_base(Decimal(1), unit)
+    return factor if base == "dong" else Decimal(1)
 
 
 def _base_text(item: Item) -> str:
