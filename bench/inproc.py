@@ -130,6 +130,7 @@ def grammar(path: str, repeat: int) -> dict[str, Any]:
         return sum(sum(1 for _ in lexer.lex(focus(p.text))) for p in pieces)
 
     parsed = grammar_and_transformer()
+    share = lexer_share(grammar_and_transformer)
     base = best(read_and_tokenise, repeat)
     lexed = best(lark_lexer_only, repeat)
     gram = best(grammar_and_transformer, repeat)
@@ -142,7 +143,38 @@ def grammar(path: str, repeat: int) -> dict[str, Any]:
         "lark_lexer_only": lexed,
         "grammar_and_transformer": gram,
         "extract": whole,
+        "lexer_share": share,
     }
+
+
+def lexer_share(call: Callable[[], Any]) -> float:
+    """The share of ``call``'s time spent inside the parser's contextual lexer: its ``lex``
+    generator is wrapped so that each step (finding one token) is timed."""
+    from checker.extract.transform import _TRANSFORMER
+    from checker.grammar import parser
+
+    lexer = parser("statements", "sentence", transformer=_TRANSFORMER).parser.lexer
+    spent = [0.0]
+    real = lexer.lex
+
+    def timed_lex(lexer_state: Any, parser_state: Any) -> Any:
+        tokens = real(lexer_state, parser_state)
+        while True:
+            start = time.perf_counter()
+            try:
+                token = next(tokens)
+            except StopIteration:
+                spent[0] += time.perf_counter() - start
+                return
+            spent[0] += time.perf_counter() - start
+            yield token
+
+    lexer.lex = timed_lex
+    try:
+        total, _ = timed(call)
+    finally:
+        del lexer.lex  # back to the class's method
+    return spent[0] / total if total else 0.0
 
 
 # -- issue 4: the rules alone -----------------------------------------------------------------------

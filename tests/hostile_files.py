@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import random
+import resource
 import signal
 import subprocess
 import tempfile
@@ -264,6 +265,15 @@ PROSE = (
 
 # Files whose cost is the extractor's, which must bound each sentence (docs/performance.md).
 LONG_SENTENCES = frozenset({"long-line.txt", "nested-brackets.txt", "open-brackets.txt"})
+# Runs of one or two characters that made regular expressions of the rules (and the glued-word
+# search) quadratic or worse: measured by bench/run.py (g), not part of the test folder until
+# the rewrites proposed in docs/performance.md are in.
+RUNS: dict[str, str] = {
+    "run-of-spaces.txt": "Báo cáo.\n" + " " * 20_000 + "x\n",
+    "run-of-letters.txt": "Báo cáo.\n" + "io" * 10_000 + "\n",
+    "run-of-mojibake.txt": "Báo cáo.\n" + "áÄ" * 10_000 + "\n",
+    "long-word-before-a-list.txt": "Ban hành 3 văn bản " + "a" * 300 + "!, gồm: (1) A; (2) B; (3) C.\n",
+}
 
 
 def _text_files() -> dict[str, Callable[[], bytes]]:
@@ -280,6 +290,7 @@ def _text_files() -> dict[str, Callable[[], bytes]]:
         "nested-brackets.txt": lambda: nested_brackets().encode(),
         "open-brackets.txt": lambda: open_brackets().encode(),
         "empty.txt": lambda: b"",
+        **{name: (lambda text=text: text.encode()) for name, text in RUNS.items()},
     }
 
 
@@ -370,11 +381,13 @@ def run_measured(
     timeout: float = 600.0,
     stdin: bytes | None = None,
     cpus: set[int] | None = None,
+    address_space_mb: int | None = None,
 ) -> Measured:
     """Run ``cmd`` and measure it with ``os.wait4`` (so the peak memory is this child's,
     not the maximum over every child this process ever had). After ``timeout`` seconds the
     child's whole process group is killed and ``timed_out`` is set. ``cpus`` pins the child
-    (and what it starts) to those processors."""
+    (and what it starts) to those processors; ``address_space_mb`` caps its virtual memory,
+    so a test that goes wrong fails with MemoryError instead of eating the machine."""
     with (
         tempfile.TemporaryFile() as out,
         tempfile.TemporaryFile() as err,
@@ -383,7 +396,13 @@ def run_measured(
         if stdin is not None:
             inp.write(stdin)
             inp.seek(0)
-        preexec = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
+        def preexec() -> None:
+            if cpus:
+                os.sched_setaffinity(0, cpus)
+            if address_space_mb:
+                limit = address_space_mb * MB
+                resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
         start = time.perf_counter()
         proc = subprocess.Popen(
             list(cmd),
@@ -393,7 +412,7 @@ def run_measured(
             cwd=cwd,
             env=env,
             start_new_session=True,
-            preexec_fn=preexec,
+            preexec_fn=preexec if cpus or address_space_mb else None,
         )
         lock = threading.Lock()
         state = {"reaped": False, "killed": False}
@@ -512,6 +531,7 @@ def run_cli_timed(
     per_file: float = 20.0,
     timeout: float = 300.0,
     python: str | None = None,
+    address_space_mb: int | None = None,
 ) -> TimedRun:
     """``python -m checker ARGS`` in a child process (working folder ``scratch``, the
     repository first on the path), measured, with each file cut off after ``per_file``."""
@@ -526,7 +546,11 @@ def run_cli_timed(
         "RASOAT_FILE_TIMES": str(times),
     }
     measured = run_measured(
-        [python or sys.executable, "-c", TIMING_SHIM, *args], cwd=scratch, env=env, timeout=timeout
+        [python or sys.executable, "-c", TIMING_SHIM, *args],
+        cwd=scratch,
+        env=env,
+        timeout=timeout,
+        address_space_mb=address_space_mb,
     )
     found = json.loads(times.read_text(encoding="utf-8")) if times.is_file() else {}
     return TimedRun(measured, found)
