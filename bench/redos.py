@@ -254,13 +254,13 @@ def usage(site: str) -> set[str]:
 def match_growth(compiled: re.Pattern[str], desc: str, build: Any, method: str) -> dict[str, Any]:
     """The growth of one call of ``method`` (match or fullmatch) at the string's start."""
     call = getattr(compiled, method)
-    sizes, times = [1024, 4096, 16384], []
+    sizes, times = [128, 256, 1024, 4096, 16384], []
     for n in sizes:
         text = build(n)
         start = time.perf_counter()
         call(text)
         times.append(time.perf_counter() - start)
-        if times[-1] > 0.5:
+        if times[-1] > 0.5 and len(times) >= 2:
             break
     n_a, n_b = sizes[len(times) - 2], sizes[len(times) - 1]
     t_a, t_b = max(times[-2], 1e-6), max(times[-1], 1e-6)
@@ -288,7 +288,7 @@ def through_parser(desc: str, build: Any) -> dict[str, Any]:
 
 def as_used(record: dict[str, Any], result: dict[str, Any], quick: bool) -> dict[str, Any]:
     """What the probe means where the pattern is used."""
-    if result.get("probe") is None or result.get("hang") and result.get("probe") is None:
+    if result.get("probe") is None:
         return {}
     build = dict(probes(record["pattern"], quick)).get(result["probe"])
     if build is None:
@@ -335,7 +335,23 @@ def audit(quick: bool) -> list[dict[str, Any]]:
         start = 0
         while start < len(records):
             start = _supervise(records, patterns_file, start, quick, env, tmp)
+        for i, record in enumerate(records):
+            if record.get("result", {}).get("hang"):
+                _follow_up(records, patterns_file, i, quick, env, tmp)
     return records
+
+
+def _follow_up(records: list[dict[str, Any]], patterns_file: Path, i: int, quick: bool, env: dict[str, str], tmp: str) -> None:
+    """For a pattern that hung while scanning: does it hang the way the code uses it (one
+    match, or the real parser)? In a child, under the same budget."""
+    (patterns_file.parent / "hang.json").write_text(json.dumps(records[i]["result"]), encoding="utf-8")
+    cmd = [sys.executable, __file__, "--used", str(patterns_file), str(i)] + (["--quick"] if quick else [])
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp, timeout=BUDGET)
+        used = json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 else {}
+    except subprocess.TimeoutExpired:
+        used = {"hangs_as_used": True}
+    records[i]["result"]["used"] = {**records[i]["result"].get("used", {}), **used}
 
 
 def _supervise(records: list[dict[str, Any]], patterns_file: Path, start: int, quick: bool, env: dict[str, str], tmp: str) -> int:
@@ -386,6 +402,8 @@ def verdict(record: dict[str, Any]) -> str:
     if not (res.get("hang") or (res.get("exponent", 0) > 1.5 and res.get("t300k", 0) > 1.0)):
         return ""
     used = res.get("used", {})
+    if used.get("hangs_as_used"):
+        return "risky"
     if "parser" in used:
         return "safe as used" if used["parser"]["exponent"] <= 1.3 else "risky"
     if "match" in used:
@@ -415,7 +433,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", metavar="FILE")
     parser.add_argument("--collect", metavar="FILE", help=argparse.SUPPRESS)
     parser.add_argument("--worker", nargs=2, metavar=("FILE", "START"), help=argparse.SUPPRESS)
+    parser.add_argument("--used", nargs=2, metavar=("FILE", "INDEX"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.used:
+        records = json.loads(Path(args.used[0]).read_text(encoding="utf-8"))
+        hang = json.loads((Path(args.used[0]).parent / "hang.json").read_text(encoding="utf-8"))
+        print(json.dumps(as_used(records[int(args.used[1])], hang, args.quick)))
+        return 0
     if args.collect:
         collect(Path(args.collect))
         return 0
@@ -449,6 +473,8 @@ def main(argv: list[str]) -> int:
         print(f"      scanning (finditer): {scan}")
         if used.get("methods"):
             print(f"      used with: {', '.join(used['methods'])} (~ = some pattern of that file)")
+        if used.get("hangs_as_used"):
+            print(f"      the way the code uses it, it hangs too (> {BUDGET:.0f} s)")
         if "match" in used:
             m = used["match"]
             print(f"      one match at the start: n^{m['exponent']:.1f}, {m['seconds']:.3f} s at n={m['n']}")
