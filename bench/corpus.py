@@ -82,7 +82,9 @@ class Folder:
         return self.size / MB
 
 
-def report_folder(folder: Path, count: int = 90, total: int = 8 * MB, seed_value: int = 10) -> Folder:
+def report_folder(
+    folder: Path, count: int = 90, total: int = 8 * MB, seed_value: int = 10
+) -> Folder:
     """``count`` reports of about ``total`` bytes together, written into ``folder``."""
     rng = random.Random(seed_value)
     seed = seed_text()

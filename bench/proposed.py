@@ -46,7 +46,7 @@ def bracket_depth(text: str) -> int:
 
 def apply_sentence_bound() -> str:
     import checker.extract as extract_package
-    import checker.extract.transform as transform
+    from checker.extract import transform
 
     if hasattr(transform, "MAX_SENTENCE_CHARS"):
         return "sentence bound: already in checker/extract/transform.py"
@@ -81,7 +81,7 @@ def apply_compact_offsets() -> str:
     lists and tuples of Python ints (36 bytes per character, three times over)."""
     import re
 
-    import checker.source as source
+    from checker import source
 
     if isinstance(source.normalise("abc")[1], range):
         return "compact offsets: already in checker/source.py"
@@ -130,7 +130,8 @@ def apply_compact_offsets() -> str:
         to_nfc = inverse(offsets, len(original))
         segs = [
             source.Segment(k, to_nfc[s], to_nfc[e], n, None if r is None else to_nfc[r])
-            for k, s, e, n, r in segments or [(source.SegmentKind.BODY, 0, len(original), None, None)]
+            for k, s, e, n, r in segments
+            or [(source.SegmentKind.BODY, 0, len(original), None, None)]
         ]
         marks = tuple((to_nfc[s], to_nfc[e]) for s, e in markers or ())
         return source.Source(path, original, text, offsets, tuple(segs), kind, marks, tuple(starts))
@@ -151,8 +152,7 @@ def apply_shared_lines() -> str:
     ``Source.line_text`` for the latest Source."""
     import inspect
 
-    import checker.pipeline as pipeline
-    import checker.source as source
+    from checker import pipeline, source
 
     if "lines" in inspect.signature(pipeline.locate).parameters:
         return "shared source lines: already in checker/pipeline.py"
@@ -195,9 +195,9 @@ def apply_regex_fixes() -> str:
         return pattern
 
     import checker.rules.form.parse as form_parse
-    import checker.rules.text.encoding as encoding
     import checker.rules.text.punctuation_space as punctuation
-    import checker.rules.xref.lists as lists
+    from checker.rules.text import encoding
+    from checker.rules.xref import lists
 
     for module in (form_parse, punctuation, lists):
         for name, value in list(vars(module).items()):
@@ -210,7 +210,9 @@ def apply_regex_fixes() -> str:
         fixes.get(pattern, pattern), text, maxsplit=maxsplit, flags=flags
     )
     lists.re = proxy  # type: ignore[assignment]
-    return f"regex fixes: {swapped} compiled patterns swapped, inline ones in lists.py through a proxy"
+    return (
+        f"regex fixes: {swapped} compiled patterns swapped, inline ones in lists.py through a proxy"
+    )
 
 
 # -- 5. glued words: never try to split a token longer than two syllables (rules/text/glue.py) -----
@@ -219,9 +221,7 @@ def apply_regex_fixes() -> str:
 def apply_glue_bound() -> str:
     """A Vietnamese syllable has at most 7 letters ("nghiêng"), so two glued ones at most 14;
     word_split tries every cut of the token (quadratic: a 20,000-letter token, 3 seconds)."""
-    import checker.rules.text.glue as glue
-    import checker.rules.text.glued_words as glued_words
-    import checker.rules.text.spelling as spelling
+    from checker.rules.text import glue, glued_words, spelling
 
     real = glue.word_split
 
@@ -275,6 +275,6 @@ def already_in(flag: str) -> bool:
 
 
 def _offsets_state() -> str:
-    import checker.source as source
+    from checker import source
 
     return "already" if isinstance(source.normalise("abc")[1], range) else "not yet"

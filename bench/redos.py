@@ -105,19 +105,23 @@ def _exercise() -> None:
     import random
     import tempfile
 
-    import checker
     import checker.rules
+
+    import checker
     from checker import pipeline
 
     # checker.__path__ also holds the repository's root (for rules/ and grammars/ in a
     # checkout): walk checker's own folder, and the rules' package, each once
-    folders = [([str(Path(checker.__file__).parent)], "checker."), (list(checker.rules.__path__), "checker.rules.")]
+    folders = [
+        ([str(Path(checker.__file__).parent)], "checker."),
+        (list(checker.rules.__path__), "checker.rules."),
+    ]
     for path, prefix in folders:
         for info in pkgutil.walk_packages(path, prefix):
             try:
                 importlib.import_module(info.name)
-            except Exception:  # noqa: BLE001 - a module that cannot import has no patterns to audit
-                pass
+            except Exception as exc:  # noqa: BLE001 - a module that cannot import: say so, go on
+                print(f"cannot import {info.name}: {exc}", file=sys.stderr)
     import hostile_files
 
     paths = sorted((REPO / "samples").rglob("*.txt")) + sorted((REPO / "samples").rglob("*.md"))
@@ -145,13 +149,19 @@ def _terminals() -> list[dict[str, Any]]:
             for flag in term.pattern.flags:
                 flags |= getattr(re, flag.upper())
             site = f"grammars/{grammar}.lark: {term.name}"
-            out.setdefault((pattern, flags), {"pattern": pattern, "flags": flags, "sites": [site], "kind": "lark terminal"})
+            out.setdefault(
+                (pattern, flags),
+                {"pattern": pattern, "flags": flags, "sites": [site], "kind": "lark terminal"},
+            )
     return list(out.values())
 
 
 # -- 2. probing ---------------------------------------------------------------------------------------
 
-CLASSES = "a A 1 . , / - % ( ) [ ] : đ ệ \u0301".split(" ") + [" ", "\n"]
+CLASSES = ["a", "A", "1", ".", ",", "/", "-", "%", "(", ")", "[", "]", ":", "đ", "ệ", "́"] + [
+    " ",
+    "\n",
+]
 _META = set("\\^$.|?*+()[]{}")
 
 
@@ -221,7 +231,13 @@ def probe(record: dict[str, Any], quick: bool, say: Any) -> dict[str, Any]:
         exponent = math.log(t_b / t_a) / math.log(n_b / n_a) if t_b > 2e-4 else 1.0
         t300k = t_b * (LONG_LINE / n_b) ** max(exponent, 1.0)
         if t300k > worst["t300k"]:
-            worst = {"exponent": round(exponent, 2), "t300k": t300k, "probe": desc, "n": n_b, "seconds": t_b}
+            worst = {
+                "exponent": round(exponent, 2),
+                "t300k": t300k,
+                "probe": desc,
+                "n": n_b,
+                "seconds": t_b,
+            }
     return worst
 
 
@@ -265,7 +281,13 @@ def match_growth(compiled: re.Pattern[str], desc: str, build: Any, method: str) 
     n_a, n_b = sizes[len(times) - 2], sizes[len(times) - 1]
     t_a, t_b = max(times[-2], 1e-6), max(times[-1], 1e-6)
     exponent = math.log(t_b / t_a) / math.log(n_b / n_a) if t_b > 2e-4 else 1.0
-    return {"exponent": round(exponent, 2), "t300k": t_b * (LONG_LINE / n_b) ** max(exponent, 1.0), "probe": desc, "n": n_b, "seconds": t_b}
+    return {
+        "exponent": round(exponent, 2),
+        "t300k": t_b * (LONG_LINE / n_b) ** max(exponent, 1.0),
+        "probe": desc,
+        "n": n_b,
+        "seconds": t_b,
+    }
 
 
 def through_parser(desc: str, build: Any) -> dict[str, Any]:
@@ -283,7 +305,13 @@ def through_parser(desc: str, build: Any) -> dict[str, Any]:
         times.append(time.perf_counter() - start)
     t_a, t_b = max(times[-2], 1e-6), max(times[-1], 1e-6)
     exponent = math.log(t_b / t_a) / math.log(sizes[-1] / sizes[-2]) if t_b > 2e-3 else 1.0
-    return {"exponent": round(exponent, 2), "seconds": t_b, "n": sizes[-1], "probe": desc, "bound": MAX_SENTENCE_CHARS}
+    return {
+        "exponent": round(exponent, 2),
+        "seconds": t_b,
+        "n": sizes[-1],
+        "probe": desc,
+        "bound": MAX_SENTENCE_CHARS,
+    }
 
 
 def as_used(record: dict[str, Any], result: dict[str, Any], quick: bool) -> dict[str, Any]:
@@ -300,7 +328,7 @@ def as_used(record: dict[str, Any], result: dict[str, Any], quick: bool) -> dict
     plain = {m.lstrip("~") for m in methods}
     if plain and plain <= {"match", "fullmatch"}:
         compiled = re.compile(record["pattern"], record["flags"])
-        out["match"] = match_growth(compiled, result["probe"], build, sorted(plain)[0])
+        out["match"] = match_growth(compiled, result["probe"], build, min(plain))
     return out
 
 
@@ -329,7 +357,10 @@ def audit(quick: bool) -> list[dict[str, Any]]:
         patterns_file = Path(tmp) / "patterns.json"
         env = {**os.environ, "PYTHONPATH": str(REPO)}
         subprocess.run(
-            [sys.executable, __file__, "--collect", str(patterns_file)], check=True, env=env, cwd=tmp
+            [sys.executable, __file__, "--collect", str(patterns_file)],
+            check=True,
+            env=env,
+            cwd=tmp,
         )
         records: list[dict[str, Any]] = json.loads(patterns_file.read_text(encoding="utf-8"))
         start = 0
@@ -341,21 +372,43 @@ def audit(quick: bool) -> list[dict[str, Any]]:
     return records
 
 
-def _follow_up(records: list[dict[str, Any]], patterns_file: Path, i: int, quick: bool, env: dict[str, str], tmp: str) -> None:
+def _follow_up(
+    records: list[dict[str, Any]],
+    patterns_file: Path,
+    i: int,
+    quick: bool,
+    env: dict[str, str],
+    tmp: str,
+) -> None:
     """For a pattern that hung while scanning: does it hang the way the code uses it (one
     match, or the real parser)? In a child, under the same budget."""
-    (patterns_file.parent / "hang.json").write_text(json.dumps(records[i]["result"]), encoding="utf-8")
-    cmd = [sys.executable, __file__, "--used", str(patterns_file), str(i)] + (["--quick"] if quick else [])
+    (patterns_file.parent / "hang.json").write_text(
+        json.dumps(records[i]["result"]), encoding="utf-8"
+    )
+    cmd = [sys.executable, __file__, "--used", str(patterns_file), str(i)] + (
+        ["--quick"] if quick else []
+    )
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp, timeout=BUDGET)
+        done = subprocess.run(
+            cmd, capture_output=True, text=True, env=env, cwd=tmp, timeout=BUDGET, check=False
+        )
         used = json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 else {}
     except subprocess.TimeoutExpired:
         used = {"hangs_as_used": True}
     records[i]["result"]["used"] = {**records[i]["result"].get("used", {}), **used}
 
 
-def _supervise(records: list[dict[str, Any]], patterns_file: Path, start: int, quick: bool, env: dict[str, str], tmp: str) -> int:
-    cmd = [sys.executable, __file__, "--worker", str(patterns_file), str(start)] + (["--quick"] if quick else [])
+def _supervise(
+    records: list[dict[str, Any]],
+    patterns_file: Path,
+    start: int,
+    quick: bool,
+    env: dict[str, str],
+    tmp: str,
+) -> int:
+    cmd = [sys.executable, __file__, "--worker", str(patterns_file), str(start)] + (
+        ["--quick"] if quick else []
+    )
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env, cwd=tmp)
     lines: queue.Queue[str | None] = queue.Queue()
 
@@ -388,14 +441,17 @@ def _supervise(records: list[dict[str, Any]], patterns_file: Path, start: int, q
             proc.wait()
             methods = set().union(*(usage(site) for site in records[current]["sites"]))
             records[current]["result"] = {
-                "hang": True, "probe": last.get("probe"), "n": last.get("n"), "budget": BUDGET,
+                "hang": True,
+                "probe": last.get("probe"),
+                "n": last.get("n"),
+                "budget": BUDGET,
                 "used": {"methods": sorted(methods)},
             }
             return current + 1
 
 
 def verdict(record: dict[str, Any]) -> str:
-    """"risky" (superlinear the way the code uses it), "safe as used" (superlinear only
+    """ "risky" (superlinear the way the code uses it), "safe as used" (superlinear only
     when scanning, and the code only matches at one place, linearly; or a terminal the
     parser handles linearly), or "" (linear)."""
     res = record.get("result", {})
@@ -459,7 +515,9 @@ def main(argv: list[str]) -> int:
     for r in summary["risky"] + summary["safe_as_used"]:
         res = r["result"]
         sites = ", ".join(r["sites"])
-        mine = " (this audit's owner's file)" if any(s.startswith(owned) for s in r["sites"]) else ""
+        mine = (
+            " (this audit's owner's file)" if any(s.startswith(owned) for s in r["sites"]) else ""
+        )
         if res.get("hang"):
             scan = f"HANGS (> {res['budget']:.0f} s) on {res['probe']} with n={res['n']}"
         else:
@@ -469,7 +527,9 @@ def main(argv: list[str]) -> int:
             )
         used = res.get("used", {})
         print(f"{r['verdict'].upper()}: {sites}{mine}")
-        print(f"      /{r['pattern'][:150]}{'...' if len(r['pattern']) > 150 else ''}/ flags={r['flags']}")
+        print(
+            f"      /{r['pattern'][:150]}{'...' if len(r['pattern']) > 150 else ''}/ flags={r['flags']}"
+        )
         print(f"      scanning (finditer): {scan}")
         if used.get("methods"):
             print(f"      used with: {', '.join(used['methods'])} (~ = some pattern of that file)")
@@ -477,7 +537,9 @@ def main(argv: list[str]) -> int:
             print(f"      the way the code uses it, it hangs too (> {BUDGET:.0f} s)")
         if "match" in used:
             m = used["match"]
-            print(f"      one match at the start: n^{m['exponent']:.1f}, {m['seconds']:.3f} s at n={m['n']}")
+            print(
+                f"      one match at the start: n^{m['exponent']:.1f}, {m['seconds']:.3f} s at n={m['n']}"
+            )
         if "parser" in used:
             m = used["parser"]
             print(
@@ -485,7 +547,9 @@ def main(argv: list[str]) -> int:
                 f"n^{m['exponent']:.1f}, {m['seconds']:.3f} s at n={m['n']}"
             )
     if args.json:
-        Path(args.json).write_text(json.dumps({**summary, "all": records}, indent=1), encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps({**summary, "all": records}, indent=1), encoding="utf-8"
+        )
     return 0
 
 

@@ -21,7 +21,6 @@ import random
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -159,14 +158,19 @@ def differences(fix: Fix, tries: int = 20_000, seed: int = 1) -> tuple[int, str 
 
 def old_time(fix: Fix, timeout: float = 10.0) -> float | None:
     """Seconds of the old pattern on the proof input, in a child; None when killed."""
+    here = str(Path(__file__).parent)
     code = (
-        "import re, time, sys; sys.path.insert(0, %r); from regex_fixes import outcome\n"
-        "p = re.compile(%r, %d); text = %s\n"
-        "t = time.perf_counter(); outcome(p, %r, text); print(time.perf_counter() - t)"
-    ) % (str(Path(__file__).parent), fix.old, fix.flags, fix.proof, fix.method)
+        f"import re, time, sys; sys.path.insert(0, {here!r}); from regex_fixes import outcome\n"
+        f"p = re.compile({fix.old!r}, {fix.flags}); text = {fix.proof}\n"
+        f"t = time.perf_counter(); outcome(p, {fix.method!r}, text); print(time.perf_counter() - t)"
+    )
     try:
         done = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=True,
         )
     except subprocess.TimeoutExpired:
         return None
@@ -177,7 +181,7 @@ def new_time(fix: Fix) -> float:
     import re
 
     pattern = re.compile(fix.new, fix.flags)
-    text = eval(fix.proof)  # noqa: S307 - our own literal expressions above
+    text = eval(fix.proof)
     start = time.perf_counter()
     outcome(pattern, fix.method, text)
     return time.perf_counter() - start
@@ -189,13 +193,17 @@ def compiled_fixes() -> dict[str, str]:
 
 
 def main() -> int:
-    print(f"{'where':<48} {'used with':<10} {'diffs':>5}   {'old on the proof':>17}   {'new':>9}   proof input")
+    print(
+        f"{'where':<48} {'used with':<10} {'diffs':>5}   {'old on the proof':>17}   {'new':>9}   proof input"
+    )
     for fix in FIXES:
         count, first = differences(fix)
         old = old_time(fix)
         new = new_time(fix)
         old_text = "> 10 s (killed)" if old is None else f"{old:8.3f} s"
-        print(f"{fix.site:<48} {fix.method:<10} {count:>5}   {old_text:>17}   {new * 1000:6.1f} ms   {fix.proof}")
+        print(
+            f"{fix.site:<48} {fix.method:<10} {count:>5}   {old_text:>17}   {new * 1000:6.1f} ms   {fix.proof}"
+        )
         if first is not None:
             print(f"    differs on {first!r}")
     return 0

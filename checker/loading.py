@@ -622,7 +622,9 @@ def _export_notes(text: str) -> tuple[list[SegmentSpec], list[tuple[int, int]]]:
 # line (40,000 characters took 22 seconds).
 _MD_DEFINITION = re.compile(r"^ {0,3}\[\^([^\[\]\s]+)\]:", re.MULTILINE)
 _MD_REFERENCE = re.compile(r"\[\^([^\[\]\s]+)\]")
-_MD_BLOCK_START = re.compile(r" {0,3}(?:#|>|[-*+] |\d{1,9}[.)] |```|~~~|\|)")  # CommonMark: 1-9 digits
+_MD_BLOCK_START = re.compile(
+    r" {0,3}(?:#|>|[-*+] |\d{1,9}[.)] |```|~~~|\|)"
+)  # CommonMark: 1-9 digits
 
 
 def _markdown_notes(text: str) -> tuple[list[SegmentSpec], list[tuple[int, int]]] | None:

@@ -20,17 +20,17 @@ import os
 import random
 import resource
 import signal
+import struct
 import subprocess
 import tempfile
 import threading
 import time
-import struct
 import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from docx_factory import make_docx
@@ -138,7 +138,7 @@ def _member(name: str, blob: bytes) -> Member:
     return Member(name, raw, zlib.crc32(blob), len(blob), len(blob))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _zeros(megabytes: int) -> tuple[bytes, int]:
     """A deflate stream of ``megabytes`` MB of zeros, and its CRC, without ever holding the
     zeros or compressing them more than once: a 1 MB block ending in a full flush is
@@ -236,7 +236,9 @@ def deep_tables_xml(depth: int = 3000) -> bytes:
 def many_members_docx(path: Path, count: int = 10_001) -> Path:
     members = [_member(name, blob) for name, blob in _base_members()]
     tiny = _member("x", b"<a/>")
-    members += [Member(f"customXml/extra{i}.xml", tiny.deflated, tiny.crc, 4, 4) for i in range(count)]
+    members += [
+        Member(f"customXml/extra{i}.xml", tiny.deflated, tiny.crc, 4, 4) for i in range(count)
+    ]
     return write_zip(path, members)
 
 
@@ -272,7 +274,9 @@ RUNS: dict[str, str] = {
     "run-of-spaces.txt": "Báo cáo.\n" + " " * 20_000 + "x\n",
     "run-of-letters.txt": "Báo cáo.\n" + "io" * 10_000 + "\n",
     "run-of-mojibake.txt": "Báo cáo.\n" + "áÄ" * 10_000 + "\n",
-    "long-word-before-a-list.txt": "Ban hành 3 văn bản " + "a" * 300 + "!, gồm: (1) A; (2) B; (3) C.\n",
+    "long-word-before-a-list.txt": "Ban hành 3 văn bản "
+    + "a" * 300
+    + "!, gồm: (1) A; (2) B; (3) C.\n",
 }
 
 
@@ -310,7 +314,9 @@ def _docx_files(folder: Path) -> dict[str, Callable[[Path], Path]]:
         "laughs-footnotes.docx": lambda p: docx_with(
             p, {"word/footnotes.xml": laughs_xml().replace(b"w:document", b"w:footnotes")}
         ),
-        "external-entity.docx": lambda p: docx_with(p, {"word/document.xml": external_entity_xml()}),
+        "external-entity.docx": lambda p: docx_with(
+            p, {"word/document.xml": external_entity_xml()}
+        ),
         "deep-tables.docx": lambda p: docx_with(p, {"word/document.xml": deep_tables_xml()}),
         "no-document.docx": lambda p: docx_with(p, {"word/document.xml": None}),
         "no-content-types.docx": lambda p: docx_with(p, {"[Content_Types].xml": None}),
@@ -396,6 +402,7 @@ def run_measured(
         if stdin is not None:
             inp.write(stdin)
             inp.seek(0)
+
         def preexec() -> None:
             if cpus:
                 os.sched_setaffinity(0, cpus)
@@ -412,7 +419,8 @@ def run_measured(
             cwd=cwd,
             env=env,
             start_new_session=True,
-            preexec_fn=preexec if cpus or address_space_mb else None,
+            # only affinity and a resource limit, set before exec: no lock is taken there
+            preexec_fn=preexec if cpus or address_space_mb else None,  # noqa: PLW1509
         )
         lock = threading.Lock()
         state = {"reaped": False, "killed": False}

@@ -164,7 +164,9 @@ XML_SAFE = SOUP.map(
 @given(text=XML_SAFE)
 def test_token_soup_in_a_docx(scratch: Path, text: str) -> None:
     with tempfile.TemporaryDirectory(dir=scratch) as tmp:
-        path = docx_with(Path(tmp) / "soup.docx", {"word/document.xml": document_xml(text.split("\n"))})
+        path = docx_with(
+            Path(tmp) / "soup.docx", {"word/document.xml": document_xml(text.split("\n"))}
+        )
         result = pipeline.check_path(str(path))
         assert_answered(result, path)
         assert result.error is None

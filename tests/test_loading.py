@@ -405,7 +405,6 @@ def test_markdown_footnote_search_stays_linear(text: str) -> None:
     assert [s.where for s in source.segments] == ["body", "footnote 1"]
 
 
-
 MARKDOWN = (
     "# Báo cáo\n"
     "\n"
@@ -765,7 +764,7 @@ def test_content_nested_past_the_xml_parser_depth(report_docx: Path) -> None:
     """libxml2 stops at 256 levels: the same one line as tables nested in a footnote."""
     depth = 300
     nested = "<w:sdt><w:sdtContent>" * depth + "<w:p/>" + "</w:sdtContent></w:sdt>" * depth
-    xml = f'<w:document {W}><w:body>{nested}</w:body></w:document>'
+    xml = f"<w:document {W}><w:body>{nested}</w:body></w:document>"
     rewrite_part(report_docx, "word/document.xml", xml.encode())
     assert "nested too deeply" in error_of(load_path, str(report_docx)).text("en")
 

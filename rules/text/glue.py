@@ -27,7 +27,9 @@ def word_split(tokens: Tokens, i: int, lex: Lexicon) -> int | None:
     """"ủykiểm" -> 2: two valid syllables, with two tone marks or the dictionary's support."""
     tok = tokens.items[i]
     word = tok.text
-    if parse(word).valid or len(word) < 3:
+    if parse(word).valid or len(word) < 3 or len(word) > 14:
+        # two Vietnamese syllables glued together are at most 14 letters ("nghiêngnghiêng");
+        # a longer token is something else, and trying every cut of it costs seconds
         return None
     case = tokens.case(i)
     if case == "upper":
