@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker.rules.text.lexicon import option_pairs, option_strings
 from checker.rules.text.spelling import Suspect, analyse
@@ -10,6 +12,9 @@ from checker.rules.text.syllable import parse
 
 from checker.engine import Document
 from checker.facts import Span
+
+if TYPE_CHECKING:
+    from checker.rules.text.style import Usage
 
 LINES_SHOWN = 5  # how many other places a message lists
 
@@ -68,4 +73,48 @@ def change(stated: str, suggested: str) -> tuple[str, str]:
     return (
         "khác ở " + " và ".join(_PARTS[p][0] for p in parts),
         "differs in the " + " and the ".join(_PARTS[p][1] for p in parts),
+    )
+
+
+WORDS_SHOWN = 6  # the minority words listed in a grouped style finding
+
+
+@dataclass(frozen=True)
+class Minority:
+    """The places a document writes in its minority style (tone placement, i/y), ready for a
+    grouped finding: their spans, the words with their counts, and the majority's examples."""
+
+    minor: str
+    major: str
+    spans: tuple[Span, ...]
+    first: str  # the first minority word as written
+    listed: str  # "uỷ (8), hoá (7)"
+    examples: str  # the majority's commonest words
+    n_minor: int
+    n_major: int
+
+
+def minority(text: str, usage: "Usage") -> Minority | None:
+    """The minority of a style usage in ``text``, or None when the document is consistent."""
+    from collections import Counter
+
+    from checker.rules.text.tokens import tokenize
+
+    found = usage.minority()
+    if found is None:
+        return None
+    minor, where = found
+    major = next(k for k in usage.variants if k != minor)
+    items = tokenize(text).items
+    words = Counter(items[i].text.lower() for i in where)
+    major_words = Counter(items[i].text.lower() for i in usage.of(major))
+    return Minority(
+        minor=minor,
+        major=major,
+        spans=tuple(span(items[i].start, items[i].end) for i in where),
+        first=items[where[0]].text,
+        listed=", ".join(f"{w} ({n})" for w, n in words.most_common(WORDS_SHOWN)),
+        examples=", ".join(w for w, _ in major_words.most_common(3)),
+        n_minor=len(where),
+        n_major=len(usage.of(major)),
     )

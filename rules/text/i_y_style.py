@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
-from checker.rules.text.common import count, span
+from checker.rules.text.common import count, minority
 from checker.rules.text.style import iy_usage
-from checker.rules.text.tokens import tokenize
 
 from checker.engine import Document, Rule
 from checker.findings import Finding, Message, Severity
 
-WORDS_SHOWN = 6
 
 
 class IYStyle(Rule):
@@ -43,19 +40,11 @@ class IYStyle(Rule):
     """
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        usage = iy_usage(doc.source.text)
-        minority = usage.minority()
-        if minority is None:
+        m = minority(doc.source.text, iy_usage(doc.source.text))
+        if m is None:
             return
-        minor, where = minority
-        major = "i" if minor == "y" else "y"
-        items = tokenize(doc.source.text).items
-        spans = [span(items[i].start, items[i].end) for i in where]
-        words = Counter(items[i].text.lower() for i in where)
-        listed = ", ".join(f"{w} ({n})" for w, n in words.most_common(WORDS_SHOWN))
-        n_minor, n_major = len(where), len(usage.of(major))
-        major_words = Counter(items[i].text.lower() for i in usage.of(major))
-        examples = ", ".join(w for w, _ in major_words.most_common(3))
+        spans, minor, major, listed, examples = m.spans, m.minor, m.major, m.listed, m.examples
+        n_minor, n_major = m.n_minor, m.n_major
         yield self.finding(
             spans[0],
             Message(
@@ -66,7 +55,7 @@ class IYStyle(Rule):
                 f"places with {major} ({examples}) and {count(n_minor)} with {minor}: {listed}; "
                 f"use one",
             ),
-            stated=items[where[0]].text,
+            stated=m.first,
             expected=None,
             related=tuple(spans[1:]),
         )

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
-from checker.rules.text.common import count, quote, span
+from checker.rules.text.common import count, minority, quote
 from checker.rules.text.style import tone_usage
 from checker.rules.text.syllable import restyle
-from checker.rules.text.tokens import tokenize
 
 from checker.engine import Document, Rule
 from checker.findings import Finding, Message, Severity
@@ -17,7 +15,6 @@ STYLE_NAMES = {
     "old": ("kiểu cũ (hòa, khỏe, ủy)", "the traditional style (hòa, khỏe, ủy)"),
     "new": ("kiểu mới (hoà, khoẻ, uỷ)", "the new style (hoà, khoẻ, uỷ)"),
 }
-WORDS_SHOWN = 6
 
 
 class ToneStyle(Rule):
@@ -50,18 +47,11 @@ class ToneStyle(Rule):
     """
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        usage = tone_usage(doc.source.text)
-        minority = usage.minority()
-        if minority is None:
+        m = minority(doc.source.text, tone_usage(doc.source.text))
+        if m is None:
             return
-        minor, where = minority
-        major = "new" if minor == "old" else "old"
-        items = tokenize(doc.source.text).items
-        spans = [span(items[i].start, items[i].end) for i in where]
-        words = Counter(items[i].text.lower() for i in where)
-        listed = ", ".join(f"{w} ({n})" for w, n in words.most_common(WORDS_SHOWN))
-        n_minor, n_major = len(where), len(usage.of(major))
-        first = items[where[0]].text
+        spans, minor, major, listed = m.spans, m.minor, m.major, m.listed
+        n_minor, n_major, first = m.n_minor, m.n_major, m.first
         yield self.finding(
             spans[0],
             Message(
